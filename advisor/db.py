@@ -1,0 +1,53 @@
+"""Creating and opening advisor databases."""
+
+import os
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).parent.parent
+DATA = ROOT / "data"
+SCHEMA = Path(__file__).parent / "schema.sql"
+DEMO_DB = DATA / "demo.duckdb"
+
+
+def default_path() -> Path:
+    """The database the app and the CLI use: $ADVISOR_DB or the demo database."""
+    return Path(os.environ.get("ADVISOR_DB") or DEMO_DB)
+
+
+def create(con: duckdb.DuckDBPyConnection, *, is_demo: bool) -> None:
+    """Create the schema and load the reference tables from data/*.csv."""
+    con.execute(SCHEMA.read_text())
+    for table in ("organisation", "published_monthly", "events"):
+        con.read_csv(str(DATA / f"{table}.csv"), header=True).insert_into(table)
+    con.execute(
+        "insert into meta values ($is_demo, 1, current_timestamp::timestamp)",
+        {"is_demo": is_demo},
+    )
+
+
+def bump_version(con: duckdb.DuckDBPyConnection) -> None:
+    """Mark a write, so that cached results of the old data are not reused."""
+    con.execute(
+        "update meta set data_version = data_version + 1, updated_at = current_timestamp::timestamp"
+    )
+
+
+def build(path: Path, fill=None, *, is_demo: bool) -> Path:
+    """Build a complete database in a temporary file, then move it into place.
+
+    A half-built database is never left at `path`: readers see the old file or
+    the new one.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".building")
+    tmp.unlink(missing_ok=True)
+    with duckdb.connect(str(tmp)) as con:
+        create(con, is_demo=is_demo)
+        if fill is not None:
+            fill(con)
+        con.execute("checkpoint")
+    os.replace(tmp, path)
+    return path

@@ -1,0 +1,39 @@
+"""The app's one way to the data: a cached read-only connection and cached results.
+
+Results are cached by (database file, query, parameters, data version), so a
+new import is seen on the next rerun and an unchanged database is never asked
+twice. The connection is keyed by the file's identity: when a new database
+file is moved into place, the next rerun opens it.
+"""
+
+import os
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from advisor import db, queries
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(path: str, identity: tuple[int, int]) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(path, read_only=True)
+
+
+def connection() -> tuple[str, duckdb.DuckDBPyConnection]:
+    path = str(db.default_path())
+    stat = os.stat(path)
+    return path, _connection(path, (stat.st_ino, stat.st_mtime_ns))
+
+
+@st.cache_data(max_entries=5000, show_spinner=False)
+def _result(path: str, name: str, params: dict, version: int) -> pd.DataFrame:
+    return queries.run(connection()[1], name, params)
+
+
+def load(name: str, **params) -> pd.DataFrame:
+    """The result of queries/<name>.sql for these parameters."""
+    path, con = connection()
+    version = int(queries.run(con, "data_version").iloc[0, 0])
+    wanted = {k: v for k, v in params.items() if k in queries.parameters(name)}
+    return _result(path, name, wanted, version)

@@ -1,0 +1,43 @@
+"""Run the named queries in queries/*.sql with bound $parameters.
+
+A query's name is its file name. Parameters are always bound by DuckDB,
+never pasted into the SQL text.
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+QUERY_DIR = Path(__file__).parent.parent / "queries"
+_PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+@cache
+def text(name: str) -> str:
+    return (QUERY_DIR / f"{name}.sql").read_text()
+
+
+@cache
+def parameters(name: str) -> frozenset[str]:
+    """The $names a query binds."""
+    return frozenset(_PARAMETER.findall(text(name)))
+
+
+def names() -> list[str]:
+    return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> pd.DataFrame:
+    """Run query `name` on its own cursor, binding the parameters it uses.
+
+    Callers may pass a shared dict of filters; the query takes what it needs.
+    """
+    params = params or {}
+    missing = parameters(name) - params.keys()
+    if missing:
+        raise KeyError(f"query {name!r} needs parameters {sorted(missing)}")
+    with con.cursor() as cur:
+        return cur.execute(text(name), {k: params[k] for k in parameters(name)}).df()

@@ -1,0 +1,66 @@
+"""Shared fixtures: a tiny hand-checked database, the demo database, the app."""
+
+from pathlib import Path
+
+import duckdb
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from advisor import db, demo
+
+ROOT = Path(__file__).parent.parent
+TINY_CSV = Path(__file__).parent / "data" / "tiny.csv"
+
+
+def build_from_csv(path: Path, csv: Path = TINY_CSV, *, is_demo: bool = False) -> Path:
+    def fill(con):
+        con.execute(
+            "insert into inquiries by name select * from read_csv($csv, header = true)",
+            {"csv": str(csv)},
+        )
+
+    return db.build(path, fill, is_demo=is_demo)
+
+
+@pytest.fixture(scope="session")
+def tiny_db(tmp_path_factory) -> Path:
+    return build_from_csv(tmp_path_factory.mktemp("tiny") / "tiny.duckdb")
+
+
+@pytest.fixture(scope="session")
+def empty_db(tmp_path_factory) -> Path:
+    return db.build(tmp_path_factory.mktemp("empty") / "empty.duckdb", is_demo=False)
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    return demo.build(tmp_path_factory.mktemp("demo") / "demo.duckdb")
+
+
+@pytest.fixture
+def tiny(tiny_db):
+    with duckdb.connect(str(tiny_db), read_only=True) as con:
+        yield con
+
+
+@pytest.fixture
+def demo_con(demo_db):
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        yield con
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """An AppTest factory on a given database, with fresh caches."""
+
+    def start(database: Path, page: str | None = None) -> AppTest:
+        monkeypatch.setenv("ADVISOR_DB", str(database))
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+        if page:
+            at.switch_page(page).run()
+        return at
+
+    return start
