@@ -16,3 +16,14 @@ def year_by_month(monthly: pd.DataFrame, yearly: pd.DataFrame) -> pd.DataFrame:
     rows.append(["I alt", *map(fmt.number, totals["registrations"])])
     rows.append(["Gennemsnit", *(fmt.number(v, 2) for v in totals["monthly_average"])])
     return pd.DataFrame(rows, columns=["Måned", *map(str, counts.columns)])
+
+
+TOTAL_ROWS = ("I alt", "Gennemsnit")
+
+
+def emphasise_totals(table: pd.DataFrame):
+    """Bold, shaded "I alt" and "Gennemsnit" rows, as in the reports."""
+    style = "font-weight: bold; background-color: #eef1f6"
+    return table.style.apply(
+        lambda row: [style if row.iloc[0] in TOTAL_ROWS else ""] * len(row), axis=1
+    )

@@ -1,5 +1,6 @@
 """Streamlit helpers shared by app.py and the pages."""
 
+import altair as alt
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
@@ -15,3 +16,9 @@ def run_through_app() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
+
+
+def chart(spec: alt.Chart) -> None:
+    """Draw a chart exactly as specified (Danish locale, projector-sized type),
+    so that the screen and the exported images look the same."""
+    st.altair_chart(spec, theme=None, width="stretch")

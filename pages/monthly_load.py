@@ -16,11 +16,12 @@ yearly = loader.load("yearly_registrations")
 st.subheader("Registreringer pr. måned")
 table = tables.year_by_month(monthly, yearly)
 st.dataframe(
-    table,
+    tables.emphasise_totals(table),
     hide_index=True,
+    height="content",
     column_config={c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:]},
 )
 st.caption("Gennemsnit: pr. måned, hvor kontoret har været åbent (2014: maj–december, 8 måneder).")
 
 st.subheader("Udvikling år for år")
-st.altair_chart(charts.monthly_lines(monthly), width="stretch")
+ui.chart(charts.monthly_lines(monthly))
