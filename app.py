@@ -1,22 +1,35 @@
-"""Borgerrådgiverens dashboard: navigation and the filters all pages share."""
+"""Borgerrådgiverens dashboard: navigation, the demo banner and the filters all pages share."""
 
 import streamlit as st
 
-from advisor import loader
+from advisor import filters, loader
 
-st.set_page_config(page_title="Borgerrådgiveren", page_icon="📊", layout="wide")
+st.set_page_config(page_title="Borgerrådgiveren", page_icon=":material/forum:", layout="wide")
 
-pages = [
-    st.Page("pages/monthly_load.py", title="Månedlig belastning", icon="📅", default=True),
-]
-pg = st.navigation(pages)
+pg = st.navigation(
+    {
+        "Dashboards": [
+            st.Page("pages/overview.py", title="Overblik", icon=":material/dashboard:", default=True),
+            st.Page("pages/monthly_load.py", title="Månedlig belastning", icon=":material/calendar_month:"),
+            st.Page("pages/departments.py", title="Forvaltninger", icon=":material/account_tree:"),
+            st.Page("pages/waiting_times.py", title="Ventetider", icon=":material/hourglass_top:"),
+            st.Page("pages/repeat_contacts.py", title="Gentagne henvendelser", icon=":material/repeat:"),
+            st.Page("pages/caseworker_changes.py", title="Sagsbehandlerskift", icon=":material/swap_horiz:"),
+        ],
+        "Om tallene": [
+            st.Page("pages/glossary.py", title="Begreber", icon=":material/menu_book:"),
+        ],
+    }
+)
 
-status = loader.load("data_status").iloc[0]
-if status["is_demo"]:
+if loader.load("data_status").iloc[0]["is_demo"]:
     st.warning(
         "**Demodata.** Tallene er syntetiske: de er kalibreret til borgerrådgiverens "
         "offentliggjorte tal for 2014–2018, men ingen række er en rigtig borger.",
-        icon="⚠️",
+        icon=":material/science:",
     )
+
+with st.sidebar:
+    filters.draw()
 
 pg.run()

@@ -24,10 +24,23 @@ DANISH_LOCALE = {
 }
 FONT_SIZE = 16  # readable on a projector
 
+# One colour per department on every page (Okabe-Ito: safe for colour-blind
+# readers). Colour never carries meaning alone: bars are labelled on the
+# axis, lines at their ends.
+DEPARTMENT_COLOURS = {
+    "Borger & Arbejdsmarked": "#0072B2",
+    "Børn & Kultur": "#E69F00",
+    "Sundhed & Omsorg": "#009E73",
+    "Teknik & Miljø": "#CC79A7",
+    "Anden myndighed": "#7F7F7F",
+}
+OTHER_COLOUR = "#56B4E9"
+EVENT_COLOUR = "#444444"
+
 
 def danish(chart: alt.Chart, height: int = 380) -> alt.Chart:
     return (
-        chart.properties(height=height)
+        chart.properties(height=height, width="container")
         .configure(locale=DANISH_LOCALE)
         .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
         .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
@@ -50,3 +63,74 @@ def monthly_lines(monthly: pd.DataFrame) -> alt.Chart:
         .encode(x, y, color, text="År:N")
     )
     return danish(lines + ends)
+
+
+def department_colour(title: str = "Forvaltning") -> alt.Color:
+    return alt.Color(
+        "department:N", title=title, legend=None,
+        scale=alt.Scale(domain=list(DEPARTMENT_COLOURS), range=list(DEPARTMENT_COLOURS.values())),
+    )
+
+
+def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str, value_title: str,
+         percent: bool = False, by_department: bool = False) -> alt.Chart:
+    """Horizontal bars, largest first, each with its value written at its end."""
+    number = ".0%" if percent else ",d"
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{category}:N", title=category_title, sort="-x", axis=alt.Axis(labelLimit=320)),
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=number)),
+        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip(f"{value}:Q", title=value_title, format=number)],
+    )
+    colour = {"color": department_colour()} if by_department and "department" in frame else {"color": alt.value(DEPARTMENT_COLOURS["Borger & Arbejdsmarked"])}
+    bar = base.mark_bar().encode(**colour)
+    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 2).encode(text=alt.Text(f"{value}:Q", format=number))
+    return danish(bar + text, height=max(120, 44 * len(frame)))
+
+
+def events_layer(events: pd.DataFrame) -> alt.Chart:
+    """Dashed lines at events, a shaded band for events that last, a label at the top."""
+    base = alt.Chart(events).encode(x="starts_on:T")
+    band = base.mark_rect(opacity=0.12, color=EVENT_COLOUR).encode(x2="ends_on:T")
+    rule = base.mark_rule(color=EVENT_COLOUR, strokeDash=[5, 4], strokeWidth=1.5)
+    label = base.mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=FONT_SIZE - 3, color=EVENT_COLOUR).encode(
+        y=alt.value(0), text="label:N", tooltip=[alt.Tooltip("label:N", title="Begivenhed"), alt.Tooltip("description:N", title="")]
+    )
+    return band + rule + label
+
+
+def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: pd.DataFrame | None = None,
+          x: str = "month_start", number: str = ",d", by_department: bool = False) -> alt.Chart:
+    """One line per series over the months, each named at its end; events marked.
+
+    `series` maps columns of `frame` to their Danish names; with
+    by_department the frame is long (department, value) instead.
+    """
+    if by_department:
+        long = frame.rename(columns={list(series)[0]: "value"}).assign(series=frame["department"])
+        colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=list(DEPARTMENT_COLOURS), range=list(DEPARTMENT_COLOURS.values())))
+    else:
+        long = frame.melt(id_vars=[x], value_vars=list(series), var_name="series", value_name="value")
+        long["series"] = long["series"].map(series)
+        palette = [DEPARTMENT_COLOURS["Borger & Arbejdsmarked"], DEPARTMENT_COLOURS["Børn & Kultur"], OTHER_COLOUR]
+        colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=list(series.values()), range=palette[: len(series)]))
+    long = long[[x, "series", "value"]]
+    base = alt.Chart(long).encode(
+        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True)),
+        y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=number)),
+        color=colour,
+    )
+    line = base.mark_line(point=True, strokeWidth=3).encode(
+        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=list(long["series"].unique()), range=[[1, 0], [8, 5], [2, 3]])),
+        tooltip=[alt.Tooltip(f"{x}:T", title="Måned", format="%B %Y"), alt.Tooltip("series:N", title=""), alt.Tooltip("value:Q", title=y_title, format=number)],
+    )
+    ends = (
+        base.transform_filter("isValid(datum.value)")
+        .transform_window(rank="rank()", sort=[alt.SortField(x, order="descending")], groupby=["series"])
+        .transform_filter("datum.rank == 1")
+        .mark_text(align="right", dx=-2, dy=-14, fontSize=FONT_SIZE - 2, fontWeight="bold")
+        .encode(text="series:N")
+    )
+    chart = line + ends
+    if events is not None and not events.empty:
+        chart = events_layer(events) + chart
+    return danish(chart)

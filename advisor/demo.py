@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import hashlib
 import random
+from bisect import bisect_right
 
 import holidays
 import pandas as pd
@@ -250,20 +251,26 @@ class Generator:
             weights = [UNIT_WEIGHTS_2019.get(u, UNIT_WEIGHTS[u]) if year >= 2019 else UNIT_WEIGHTS[u] for u in units]
             c["unit"] = self.rng.choices(units, weights)[0]
 
-        # Place each citizen's registrations on free slots: carried citizens
-        # in January, repeaters spread over weeks, singles wherever is left.
-        free = list(range(total))
+        # Place the registrations. Each citizen's first registration of the
+        # year goes to a "first" slot, drawn at random in proportion to every
+        # month's volume, so new citizens spread over the year like the
+        # registrations; follow-up registrations take the other slots, some
+        # weeks apart. Carried-over citizens start in January.
+        firsts = sorted(self.rng.sample(range(total), n_citizens))
+        follow = sorted(set(range(total)) - set(firsts))
         placed = []
         for c in citizens:
-            placed.append((c, self._take(free, slots, [free[0]], c["k"])))
+            placed.append((c, [firsts.pop(0)] + self._take(follow, slots, slots[0], c["k"] - 1)))
         for c in sorted(fresh, key=lambda c: -c["k"]):
             if c["k"] == 1:
                 continue
-            start = free[self.rng.randrange(max(1, len(free) - 2 * c["k"]))]
-            placed.append((c, self._take(free, slots, [start], c["k"])))
+            room = [i for i in firsts if len(follow) - bisect_right(follow, i) >= c["k"] - 1]
+            first = self.rng.choice(room) if room else firsts[0]
+            firsts.remove(first)
+            placed.append((c, [first] + self._take(follow, slots, slots[first], c["k"] - 1)))
         singles = [c for c in fresh if c["k"] == 1]
-        self.rng.shuffle(free)
-        placed += [(c, [i]) for c, i in zip(singles, free)]
+        self.rng.shuffle(firsts)
+        placed += [(c, [i]) for c, i in zip(singles, firsts)]
 
         for c, idx in placed:
             topic_list = TOPICS[c["unit"]]
@@ -276,15 +283,16 @@ class Generator:
         december = [c for c, idx in placed if slots[max(idx)].month == 12 and c not in citizens]
         return self.rng.sample(december, min(CARRIED_OVER, len(december)))
 
-    def _take(self, free: list[int], slots: list[dt.date], chosen: list[int], k: int) -> list[int]:
-        """Take k free slots, starting at chosen[0], each some weeks after the last."""
-        free.remove(chosen[0])
-        while len(chosen) < k:
-            target = slots[chosen[-1]] + dt.timedelta(days=int(self.rng.gammavariate(2, 10)))
-            later = [i for i in free if slots[i] >= target]
-            pick = later[0] if later else free[-1]
+    def _take(self, free: list[int], slots: list[dt.date], after: dt.date, k: int) -> list[int]:
+        """Take k free follow-up slots, each some weeks after the one before."""
+        chosen, last = [], after
+        for _ in range(k):
+            target = last + dt.timedelta(days=int(self.rng.gammavariate(2, 10)))
+            later = [i for i in free if slots[i] >= target] or [i for i in free if slots[i] >= last] or free[-1:]
+            pick = later[0]
             free.remove(pick)
             chosen.append(pick)
+            last = slots[pick]
         return chosen
 
     def registration(self, citizen: dict, received: dt.date, topic: str, load: int) -> dict:

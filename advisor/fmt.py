@@ -3,7 +3,7 @@
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
-from babel.dates import get_month_names
+from babel.dates import format_date, get_month_names
 from babel.numbers import format_decimal
 
 LOCALE = "da_DK"
@@ -11,11 +11,39 @@ MONTHS = [get_month_names("wide", locale=LOCALE)[m].capitalize() for m in range(
 MONTHS_SHORT = [get_month_names("abbreviated", locale=LOCALE)[m].rstrip(".").capitalize() for m in range(1, 13)]
 
 
-def number(value, decimals: int = 0) -> str:
-    """1234.5 -> '1.234,5'; rounds half up, as people do; blank for missing."""
+def number(value, decimals: int = 0, signed: bool = False) -> str:
+    """1234.5 -> '1.234,5'; rounds half up, as people do; blank for missing.
+    With signed, a positive number gets a '+'."""
     if value is None or pd.isna(value):
         return ""
     step = Decimal(1).scaleb(-decimals)
     rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(rounded, pattern, locale=LOCALE, decimal_quantization=False)
+    text = format_decimal(rounded, pattern, locale=LOCALE, decimal_quantization=False)
+    return "+" + text if signed and rounded > 0 else text
+
+
+def percent(share, decimals: int = 0) -> str:
+    """0.3306 -> '33 %'; blank for missing."""
+    if share is None or pd.isna(share):
+        return ""
+    return number(share * 100, decimals) + " %"
+
+
+def date(day) -> str:
+    """2018-03-01 -> '1. mar. 2018'."""
+    return format_date(day, "d. MMM y", locale=LOCALE)
+
+
+def change(now, before, decimals: int = 0, *, percent_points: bool = False) -> str | None:
+    """Change from `before` to `now` for st.metric: '+83 (+12,6 %)', or
+    '+3,0 pct.-point' for shares; None when there is nothing to compare."""
+    if now is None or before is None or pd.isna(now) or pd.isna(before):
+        return None
+    diff = now - before
+    size = number(abs(diff) * 100, 1) if percent_points else number(abs(diff), decimals)
+    sign = "±" if not size.strip("0,.") else "+" if diff > 0 else "−"
+    text = f"{sign}{size}" + (" pct.-point" if percent_points else "")
+    if before and not percent_points and sign != "±":
+        text += f" ({sign}{number(abs(diff) / before * 100, 1)} %)"
+    return text

@@ -17,7 +17,7 @@ from advisor import db, queries
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(path: str, identity: tuple[int, int]) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(path, read_only=True)
+    return queries.connect(path)
 
 
 def connection() -> tuple[str, duckdb.DuckDBPyConnection]:

@@ -9,9 +9,12 @@ from functools import cache
 from pathlib import Path
 
 import duckdb
+import holidays
 import pandas as pd
 
 QUERY_DIR = Path(__file__).parent.parent / "queries"
+CONNECT_SQL = Path(__file__).parent / "connect.sql"
+CALENDAR_SQL = Path(__file__).parent / "calendar.sql"
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -24,6 +27,21 @@ def text(name: str) -> str:
 def parameters(name: str) -> frozenset[str]:
     """The $names a query binds."""
     return frozenset(_PARAMETER.findall(text(name)))
+
+
+def connect(path) -> duckdb.DuckDBPyConnection:
+    """A read-only view of the database at `path`, with the shared macros.
+
+    The file is attached read-only to an in-memory database that holds the
+    views, the filter macro and the working-day calendar, so every cursor of
+    the connection sees them and nothing can write to the file through it.
+    """
+    con = duckdb.connect()
+    con.execute("attach $path as data (read_only)", {"path": str(path)})
+    danish_holidays = sorted(holidays.Denmark(years=range(2000, 2041)))
+    con.execute(CALENDAR_SQL.read_text(), {"holidays": danish_holidays})
+    con.execute(CONNECT_SQL.read_text())
+    return con
 
 
 def names() -> list[str]:

@@ -4,26 +4,34 @@ import pandas as pd
 
 from advisor import fmt
 
-
-def year_by_month(monthly: pd.DataFrame, yearly: pd.DataFrame) -> pd.DataFrame:
-    """Months as rows, one column per year, then "I alt" and "Gennemsnit".
-
-    Months the office was not open stay blank, as in the reports.
-    """
-    counts = monthly.pivot(index="month", columns="year", values="registrations").reindex(range(1, 13))
-    totals = yearly.set_index("year").reindex(counts.columns)
-    rows = [[fmt.MONTHS[m - 1], *map(fmt.number, counts.loc[m])] for m in counts.index]
-    rows.append(["I alt", *map(fmt.number, totals["registrations"])])
-    rows.append(["Gennemsnit", *(fmt.number(v, 2) for v in totals["monthly_average"])])
-    return pd.DataFrame(rows, columns=["Måned", *map(str, counts.columns)])
-
-
 TOTAL_ROWS = ("I alt", "Gennemsnit")
+
+
+def year_by_month(monthly: pd.DataFrame, yearly: pd.DataFrame | None = None, *, value: str = "registrations",
+                  total: str = "registrations", average: str = "monthly_average") -> pd.DataFrame:
+    """Months as rows (Januar ... December), one column per year, then with
+    `yearly` the rows "I alt" and "Gennemsnit". Numbers stay numbers; months
+    the office was not open are missing."""
+    table = monthly.pivot(index="month", columns="year", values=value).reindex(range(1, 13))
+    table.index = fmt.MONTHS
+    if yearly is not None:
+        per_year = yearly.set_index("year").reindex(table.columns)
+        table.loc["I alt"] = per_year[total]
+        table.loc["Gennemsnit"] = per_year[average]
+    table.columns = [str(year) for year in table.columns]
+    return table.rename_axis("Måned").reset_index()
+
+
+def formatted(table: pd.DataFrame, signed: bool = False) -> pd.DataFrame:
+    """The year table in Danish numbers: whole numbers, the average with two decimals."""
+    rows = [
+        [label, *(fmt.number(v, 2 if label == "Gennemsnit" else 0, signed) for v in values)]
+        for label, *values in table.itertuples(index=False)
+    ]
+    return pd.DataFrame(rows, columns=table.columns)
 
 
 def emphasise_totals(table: pd.DataFrame):
     """Bold, shaded "I alt" and "Gennemsnit" rows, as in the reports."""
     style = "font-weight: bold; background-color: #eef1f6"
-    return table.style.apply(
-        lambda row: [style if row.iloc[0] in TOTAL_ROWS else ""] * len(row), axis=1
-    )
+    return table.style.apply(lambda row: [style if row.iloc[0] in TOTAL_ROWS else ""] * len(row), axis=1)

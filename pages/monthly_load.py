@@ -1,27 +1,37 @@
-"""Månedlig belastning: registrations per month, as in the annual reports."""
+"""Månedlig belastning: registrations and new citizens per month, as in the annual reports."""
 
 import streamlit as st
 
-from advisor import charts, loader, tables, ui
+from advisor import charts, filters, fmt, loader, tables, ui
 
 ui.run_through_app()
 st.title("Månedlig belastning")
+st.caption(filters.describe().split(" · ", 1)[-1] + " · alle år (perioden gælder ikke her)")
 
-monthly = loader.load("monthly_registrations")
-if monthly.empty:
-    st.info("Databasen har endnu ingen registreringer. Importér borgerrådgiverens log for at se tallene.")
+params = filters.params() | {"date_from": None, "date_to": None}
+monthly = loader.load("monthly_registrations", **params)
+if filters.no_data(monthly):
     st.stop()
-yearly = loader.load("yearly_registrations")
+yearly = loader.load("yearly_registrations", **params)
+
+ytd = loader.load("year_to_date", **params).iloc[0]
+st.metric(
+    f"Registreringer i {ytd.year} til og med {fmt.date(ytd.through_date)}",
+    fmt.number(ytd.registrations),
+    fmt.change(ytd.registrations, ytd.registrations_year_before),
+    delta_color="off", border=True,
+    help=f"Sammenlignet med samme dage i {ytd.year - 1}: {fmt.number(ytd.registrations_year_before)}.",
+)
 
 st.subheader("Registreringer pr. måned")
-table = tables.year_by_month(monthly, yearly)
-st.dataframe(
-    tables.emphasise_totals(table),
-    hide_index=True,
-    height="content",
-    column_config={c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:]},
-)
+ui.year_table(tables.year_by_month(monthly, yearly), "registreringer-pr-maaned")
 st.caption("Gennemsnit: pr. måned, hvor kontoret har været åbent (2014: maj–december, 8 måneder).")
-
-st.subheader("Udvikling år for år")
 ui.chart(charts.monthly_lines(monthly))
+
+st.subheader("Nye borgere pr. måned")
+ui.year_table(tables.year_by_month(monthly, yearly, value="new_citizens", total="citizens", average="new_citizens_per_month"), "nye-borgere-pr-maaned")
+st.caption("En borger er ny i den måned, hvor borgeren henvender sig første gang i kalenderåret. "
+           "I alt er årets antal borgere.")
+
+st.subheader("Ændring fra samme måned året før")
+ui.year_table(tables.year_by_month(monthly, value="change_from_year_before"), "aendring-pr-maaned", signed=True)

@@ -1,38 +1,76 @@
--- Registrations per calendar month: one row for every month from the first
--- registration to the last, so a month without registrations shows as 0.
+-- Registrations and new citizens per calendar month, with the same month a
+-- year before. Months run from the period's first to its last (all time
+-- when no period is given), clipped to the months the office has data for;
+-- a month without registrations counts 0. A new citizen is counted in the
+-- month of their first registration in that calendar year, as the annual
+-- reports count them.
 with
 
-registrations as (
-    select received_on from inquiries
+selected as (
+    select citizen_key, received_on
+    from filtered_inquiries(make_date(year($date_from::date) - 1, 1, 1), $date_to, $department, $units, $inquiry_type, $channel, $org_view)
 ),
 
-span as (
+office as (
     select
-        date_trunc('month', min(received_on)) as first_month,
-        date_trunc('month', max(received_on)) as last_month
-    from registrations
+        date_trunc('month', min(received_on))::date as first_month,
+        date_trunc('month', max(received_on))::date as last_month
+    from inquiries
 ),
 
 months as (
-    select unnest(generate_series(first_month, last_month, interval 1 month))::date as month_start
-    from span
+    select unnest(generate_series(
+        greatest(first_month, date_trunc('month', $date_from::date)),
+        least(last_month, date_trunc('month', $date_to::date)),
+        interval 1 month
+    ))::date as month_start
+    from office
 ),
 
-counts as (
+registrations as (
     select
         date_trunc('month', received_on)::date as month_start,
         count(*) as registrations
-    from registrations
+    from selected
+    group by all
+),
+
+first_of_year as (
+    select
+        citizen_key,
+        year(received_on) as year,
+        min(received_on) as first_on
+    from selected
+    group by all
+),
+
+new_citizens as (
+    select
+        date_trunc('month', first_on)::date as month_start,
+        count(*) as new_citizens
+    from first_of_year
     group by all
 ),
 
 final as (
     select
+        months.month_start,
         year(months.month_start) as year,
         month(months.month_start) as month,
-        coalesce(counts.registrations, 0) as registrations
+        coalesce(registrations.registrations, 0) as registrations,
+        coalesce(new_citizens.new_citizens, 0) as new_citizens,
+        if(
+            months.month_start - interval 1 year >= office.first_month,
+            coalesce(year_before.registrations, 0),
+            null
+        ) as registrations_year_before,
+        coalesce(registrations.registrations, 0) - registrations_year_before as change_from_year_before
     from months
-    left join counts using (month_start)
+    cross join office
+    left join registrations using (month_start)
+    left join new_citizens using (month_start)
+    left join registrations as year_before
+        on year_before.month_start = months.month_start - interval 1 year
     order by months.month_start
 )
 

@@ -1,24 +1,26 @@
--- Registrations per year and the monthly average over the months the office
--- was open (from the first registration's month to the last's), as in the
--- annual reports: 2014 opened in May, so its average is 258 / 8 = 32,25.
+-- Registrations and citizens per year, and monthly averages over the months
+-- the office was open (from its first registration's month to its last's),
+-- as in the annual reports: 2014 opened in May, so 258 / 8 = 32,25.
 with
 
-registrations as (
-    select received_on from inquiries
+selected as (
+    select citizen_key, received_on
+    from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view)
 ),
 
-span as (
+office as (
     select
         date_trunc('month', min(received_on))::date as first_month,
         date_trunc('month', max(received_on))::date as last_month
-    from registrations
+    from inquiries
 ),
 
 years as (
     select
         year(received_on) as year,
-        count(*) as registrations
-    from registrations
+        count(*) as registrations,
+        count(distinct citizen_key) as citizens
+    from selected
     group by all
 ),
 
@@ -26,14 +28,16 @@ final as (
     select
         years.year,
         years.registrations,
+        years.citizens,
         date_diff(
             'month',
-            greatest(make_date(years.year, 1, 1), span.first_month),
-            least(make_date(years.year, 12, 1), span.last_month)
+            greatest(make_date(years.year, 1, 1), office.first_month),
+            least(make_date(years.year, 12, 1), office.last_month)
         ) + 1 as months_open,
-        years.registrations / months_open as monthly_average
+        years.registrations / months_open as monthly_average,
+        years.citizens / months_open as new_citizens_per_month
     from years
-    cross join span
+    cross join office
     order by years.year
 )
 

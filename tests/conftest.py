@@ -2,12 +2,11 @@
 
 from pathlib import Path
 
-import duckdb
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from advisor import db, demo
+from advisor import db, demo, queries
 
 ROOT = Path(__file__).parent.parent
 TINY_CSV = Path(__file__).parent / "data" / "tiny.csv"
@@ -38,15 +37,15 @@ def demo_db(tmp_path_factory) -> Path:
     return demo.build(tmp_path_factory.mktemp("demo") / "demo.duckdb")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def tiny(tiny_db):
-    with duckdb.connect(str(tiny_db), read_only=True) as con:
+    with queries.connect(tiny_db) as con:
         yield con
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def demo_con(demo_db):
-    with duckdb.connect(str(demo_db), read_only=True) as con:
+    with queries.connect(demo_db) as con:
         yield con
 
 

@@ -1,0 +1,53 @@
+-- Run on every connection the app, the tests and the CLI open for reading.
+-- The database file is attached read-only as "data"; these views and macros
+-- live in the in-memory catalog, so every cursor of the connection sees them.
+
+create view inquiries as select * from data.inquiries;
+create view organisation as select * from data.organisation;
+create view published_monthly as select * from data.published_monthly;
+create view events as select * from data.events;
+create view meta as select * from data.meta;
+
+-- The registrations the shared filters select. A null filter selects all.
+-- p_org_view 'today' places every unit in its department as organised today
+-- (Familierådgivningen under Borger & Arbejdsmarked also before 2019);
+-- anything else keeps the department as registered.
+create macro filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_org_view) as table
+with
+
+org_today as (
+    select unit, department
+    from organisation
+    where valid_from <= current_date and (valid_to is null or current_date <= valid_to)
+),
+
+placed as (
+    select
+        inquiries.* replace (
+            if(p_org_view = 'today', coalesce(org_today.department, inquiries.department), inquiries.department) as department
+        )
+    from inquiries
+    left join org_today using (unit)
+)
+
+select *
+from placed
+where (p_date_from is null or received_on >= p_date_from)
+    and (p_date_to is null or received_on <= p_date_to)
+    and (p_department is null or department = p_department)
+    and (p_units is null or list_contains(p_units, unit))
+    and (p_inquiry_type is null or inquiry_type = p_inquiry_type)
+    and (p_channel is null or channel = p_channel);
+
+-- The selected registrations with their waiting times: calendar days and
+-- working days (calendar.workday_no numbers the working days, so the
+-- difference counts the working days after receipt up to the answer).
+create macro waiting_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_org_view) as table
+select
+    selected.*,
+    selected.first_answer_on - selected.received_on as days_to_answer,
+    selected.meeting_on - selected.received_on as days_to_meeting,
+    answered.workday_no - received.workday_no as working_days_to_answer
+from filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_org_view) as selected
+join calendar as received on received.day = selected.received_on
+left join calendar as answered on answered.day = selected.first_answer_on;

@@ -1,0 +1,135 @@
+"""The shared filters: drawn by app.py, read by every page.
+
+Widget keys are the URL's query parameter names (bind="query-params"), so a
+view can be sent as a link: ?periode=aar&aar=2018&forvaltning=...
+"""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from advisor import loader, periods
+
+ORG_VIEWS = {"registered": "Som registreret", "today": "Som organiseret i dag"}
+PERIOD_KEYS = {"year": "aar", "half": "halvaar", "quarter": "kvartal", "month": "maaned", "range": "datoer"}
+KEYS = ["periode", *PERIOD_KEYS.values(), "organisering", "forvaltning", "afdelinger", "type", "kanal"]
+ALL = {"forvaltning": "Alle forvaltninger", "type": "Alle typer", "kanal": "Alle kanaler"}
+
+
+def data_span() -> tuple[dt.date, dt.date]:
+    """First and last day with registrations (this year if there are none)."""
+    status = loader.load("data_status").iloc[0]
+    if status["registrations"] == 0:
+        today = dt.date.today()
+        return dt.date(today.year, 1, 1), today
+    return status["first_received_on"].date(), status["last_received_on"].date()
+
+
+def options(field: str, department: str | None = None) -> list[str]:
+    """Values a filter offers, from the data."""
+    rows = loader.load("filter_options", org_view=st.session_state.get("organisering", "registered"))
+    rows = rows[rows["field"] == field]
+    if department is not None:
+        rows = rows[rows["department"] == department]
+    return sorted(set(rows["value"]))
+
+
+def draw() -> None:
+    """The filter widgets, in the sidebar."""
+    first, last = data_span()
+    st.header("Filtre")
+    kind = st.segmented_control(
+        "Periode", list(periods.KINDS), format_func=periods.KINDS.get,
+        default="year", required=True, key="periode", bind="query-params",
+    )
+    if kind == "range":
+        st.date_input(
+            "Fra og med – til og med", value=(dt.date(last.year, 1, 1), last),
+            min_value=first, max_value=last, format="DD.MM.YYYY", key="datoer", bind="query-params",
+        )
+    else:
+        keys = periods.options(kind, first, last)
+        st.selectbox(
+            periods.KINDS[kind], keys, format_func=lambda k: periods.parse(k).label,
+            key=PERIOD_KEYS[kind], bind="query-params",
+        )
+    st.radio(
+        "Forvaltninger", list(ORG_VIEWS), format_func=ORG_VIEWS.get, key="organisering", bind="query-params",
+        help="Som organiseret i dag: hver afdeling tælles under den forvaltning, den hører til i dag "
+        "(Familierådgivningen under Borger & Arbejdsmarked, også før 2019).",
+    )
+    department = st.selectbox(
+        "Forvaltning", [None, *options("department")], format_func=lambda v: v or ALL["forvaltning"],
+        key="forvaltning", bind="query-params",
+    )
+    st.multiselect(
+        "Afdelinger", options("unit", department), placeholder="Alle afdelinger",
+        key="afdelinger", bind="query-params",
+    )
+    st.selectbox(
+        "Henvendelsestype", [None, *options("inquiry_type")], format_func=lambda v: v or ALL["type"],
+        key="type", bind="query-params",
+    )
+    st.selectbox(
+        "Kanal", [None, *options("channel")], format_func=lambda v: v or ALL["kanal"],
+        key="kanal", bind="query-params",
+    )
+    st.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:")
+
+
+def reset() -> None:
+    for key in KEYS:
+        st.session_state.pop(key, None)
+
+
+def period() -> periods.Period:
+    """The chosen period (the newest year with data until one is chosen)."""
+    kind = st.session_state.get("periode") or "year"
+    value = st.session_state.get(PERIOD_KEYS[kind])
+    if kind == "range":
+        if value and len(value) == 2:
+            return periods.Period("range", value[0], value[1])
+        if value:
+            return periods.Period("range", value[0], value[0])
+        kind, value = "year", None
+    if value is None:
+        value = periods.options(kind, *data_span())[0]
+    return periods.parse(value)
+
+
+def params(chosen: periods.Period | None = None) -> dict:
+    """Query parameters for the filters, for the chosen period or another one."""
+    chosen = chosen or period()
+    return {
+        **chosen.params(),
+        "department": st.session_state.get("forvaltning"),
+        "units": st.session_state.get("afdelinger") or None,
+        "inquiry_type": st.session_state.get("type"),
+        "channel": st.session_state.get("kanal"),
+        "org_view": st.session_state.get("organisering") or "registered",
+    }
+
+
+def describe(chosen: periods.Period | None = None) -> str:
+    """The filters in words, for a caption under a title."""
+    p = params(chosen)
+    parts = [(chosen or period()).label, p["department"] or ALL["forvaltning"].lower()]
+    if p["units"]:
+        parts.append(", ".join(p["units"]))
+    parts += [v for v in (p["inquiry_type"], p["channel"]) if v]
+    if p["org_view"] == "today":
+        parts.append("forvaltninger som organiseret i dag")
+    return " · ".join(parts)
+
+
+def no_data(frame: pd.DataFrame, column: str = "registrations") -> bool:
+    """True, with a message, when the filters select no registrations."""
+    if frame.empty or not frame[column].fillna(0).sum():
+        st.info(
+            "Ingen registreringer passer til de valgte filtre. Vælg en anden periode eller "
+            "flere forvaltninger, afdelinger, typer eller kanaler – eller tryk **Nulstil filtre**.",
+            icon=":material/filter_alt_off:",
+        )
+        return True
+    return False

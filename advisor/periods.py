@@ -1,0 +1,126 @@
+"""Periods the dashboards are filtered by, with their Danish names.
+
+A period has a key that travels in the URL: "2018" (year), "2018H2"
+(half-year), "2018Q4" (quarter), "2018-12" (month) or "2018-03-01_2018-05-31"
+(a date range).
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from advisor import fmt
+
+KINDS = {"year": "År", "half": "Halvår", "quarter": "Kvartal", "month": "Måned", "range": "Datoer"}
+MONTHS_PER_KIND = {"year": 12, "half": 6, "quarter": 3, "month": 1}
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    return _add_months(first, 1) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    start: dt.date
+    end: dt.date
+
+    @property
+    def key(self) -> str:
+        y = self.start.year
+        if self.kind == "year":
+            return f"{y}"
+        if self.kind == "half":
+            return f"{y}H{(self.start.month - 1) // 6 + 1}"
+        if self.kind == "quarter":
+            return f"{y}Q{(self.start.month - 1) // 3 + 1}"
+        if self.kind == "month":
+            return f"{y}-{self.start.month:02d}"
+        return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+    @property
+    def label(self) -> str:
+        y = self.start.year
+        if self.kind == "year":
+            return f"{y}"
+        if self.kind == "half":
+            return f"{(self.start.month - 1) // 6 + 1}. halvår {y}"
+        if self.kind == "quarter":
+            return f"{(self.start.month - 1) // 3 + 1}. kvartal {y}"
+        if self.kind == "month":
+            return f"{fmt.MONTHS[self.start.month - 1]} {y}"
+        return f"{fmt.date(self.start)} – {fmt.date(self.end)}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def shifted(self, months: int) -> "Period":
+        """The same kind of period, `months` later (earlier when negative)."""
+        start = _add_months(self.start, months)
+        return Period(self.kind, start, _month_end(_add_months(start, MONTHS_PER_KIND[self.kind] - 1)))
+
+    def previous(self) -> "Period":
+        """The comparable period just before: last half-year for a half-year,
+        and for a date range the same number of days just before it."""
+        if self.kind == "range":
+            end = self.start - dt.timedelta(days=1)
+            return Period("range", end - dt.timedelta(days=self.days - 1), end)
+        return self.shifted(-MONTHS_PER_KIND[self.kind])
+
+    def year_before(self) -> "Period":
+        if self.kind == "range":
+            return Period("range", self.start.replace(year=self.start.year - 1), self.end.replace(year=self.end.year - 1))
+        return self.shifted(-12)
+
+    def params(self) -> dict:
+        return {"date_from": self.start, "date_to": self.end}
+
+
+def parse(key: str) -> Period:
+    """The period a URL key names; ValueError if it names none."""
+    if m := re.fullmatch(r"(\d{4})", key):
+        y = int(m[1])
+        return Period("year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+    if m := re.fullmatch(r"(\d{4})H([12])", key):
+        first = dt.date(int(m[1]), 6 * int(m[2]) - 5, 1)
+        return Period("half", first, _month_end(_add_months(first, 5)))
+    if m := re.fullmatch(r"(\d{4})Q([1-4])", key):
+        first = dt.date(int(m[1]), 3 * int(m[2]) - 2, 1)
+        return Period("quarter", first, _month_end(_add_months(first, 2)))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", key):
+        first = dt.date(int(m[1]), int(m[2]), 1)
+        return Period("month", first, _month_end(first))
+    if m := re.fullmatch(r"(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})", key):
+        start, end = dt.date.fromisoformat(m[1]), dt.date.fromisoformat(m[2])
+        if start <= end:
+            return Period("range", start, end)
+    raise ValueError(f"ingen periode: {key!r}")
+
+
+def options(kind: str, first_day: dt.date, last_day: dt.date) -> list[str]:
+    """Keys of every period of this kind that holds data, newest first."""
+    period = Period(kind, *_containing(kind, first_day))
+    keys = []
+    while period.start <= last_day:
+        keys.append(period.key)
+        period = period.shifted(MONTHS_PER_KIND[kind])
+    return keys[::-1]
+
+
+def _containing(kind: str, day: dt.date) -> tuple[dt.date, dt.date]:
+    months = MONTHS_PER_KIND[kind]
+    first = dt.date(day.year, (day.month - 1) // months * months + 1, 1)
+    return first, _month_end(_add_months(first, months - 1))
+
+
+def trend_window(period: Period, months: int = 12) -> Period:
+    """The months a trend chart shows: the period, and at least `months` months
+    ending with it, so a single month is seen in its context."""
+    first = _add_months(period.end.replace(day=1), -(months - 1))
+    return Period("range", min(first, period.start), period.end)

@@ -1,0 +1,62 @@
+"""Begreber: every counting rule and definition, in plain Danish."""
+
+import streamlit as st
+
+from advisor import ui
+
+ui.run_through_app()
+st.title("Begreber")
+st.markdown(
+    """
+**Registrering (henvendelse).** Hver gang en borger kontakter borgerrådgiveren, registreres det
+som én henvendelse med et løbenummer. En borger kan henvende sig mange gange; tallene skelner
+derfor mellem *registreringer* og *borgere*.
+
+**Borgere.** Forskellige borgere i perioden. Hver borger tælles én gang, uanset hvor mange
+henvendelser borgeren har haft. Borgere genkendes på et pseudonym: CPR-numre gemmes aldrig.
+
+**Nye borgere pr. måned.** En borger tælles som ny i den måned, hvor borgeren henvender sig første
+gang i kalenderåret – sådan som årsberetningerne tæller. Summen over årets måneder er årets
+antal borgere. Overblikkets tal er periodens borgere delt med periodens måneder.
+
+**Gennemsnit pr. måned.** Gennemsnit over de måneder, kontoret har været åbent. Kontoret åbnede i
+maj 2014, så 2014's gennemsnit er 258 / 8 = 32,25.
+
+**"1. gang" og "alle henvendelser".** Fordelingen på forvaltninger kan tælles på to måder, som i
+beretningerne: *1. gang* tæller hver borgers første henvendelse i perioden (hver borger én gang,
+under den forvaltning den første henvendelse handlede om); *alle henvendelser* tæller hver
+registrering.
+
+**Egentlige henvendelser.** Alle henvendelser undtagen dem, der ligger *uden for borgerrådgiverens
+kompetence*. Vælg de øvrige henvendelsestyper i filteret for at se dem.
+
+**Som registreret / som organiseret i dag.** *Som registreret* tæller hver henvendelse under den
+forvaltning, den hørte til, da den blev registreret. *Som organiseret i dag* tæller hver afdeling
+under den forvaltning, den hører til i dag. Familierådgivningen flyttede 1. januar 2019 fra Børn &
+Kultur til Borger & Arbejdsmarked; som organiseret i dag tælles den under Borger & Arbejdsmarked
+også før 2019, så perioder kan sammenlignes på tværs af flytningen.
+
+**Ventetid.** Dage fra modtagelse til første svar og til møde, i kalenderdage. *Median*: halvdelen
+ventede kortere, halvdelen længere. *90 %*: ni ud af ti ventede højst så mange dage.
+
+**Arbejdsdage.** Mandag til fredag undtagen helligdage (de danske helligdage). Målet for første
+svar tælles i arbejdsdage efter modtagelsesdagen; et svar samme dag er 0 arbejdsdage.
+
+**Åbne registreringer.** Registreringer modtaget senest ved månedens udgang og endnu ikke afsluttet.
+
+**Gentagne henvendelser.** Borgere med to eller flere henvendelser i perioden. *Forløbets længde*
+er tiden fra borgerens første henvendelse i perioden til den seneste henvendelse eller afslutning.
+
+**Sagsbehandlerskift.** Siden efteråret 2017 spørges hver borger, der kommer til en samtale, hvor
+mange gange sagsbehandleren er skiftet de seneste 12 måneder. *Spurgt*: borgere, hvor antallet er
+registreret. *Gener ved skift*: borgere, der har fortalt om gener ved et skift – også borgere, der
+fortalte det uden at blive spurgt.
+
+**Sammenligning.** Overblikket sammenligner med den forrige tilsvarende periode: forrige år,
+halvår, kvartal eller måned, eller lige så mange dage lige før en valgt datoperiode.
+
+**Demodata.** Demodatabasen er syntetisk. Registreringer pr. måned 2014–2018 er præcis de
+offentliggjorte; borgere, gentagne henvendelser og fordelingen på forvaltninger er kalibreret til
+beretningerne. 2019 er opdigtet for at vise omorganiseringen.
+"""
+)

@@ -1,0 +1,28 @@
+-- Citizens asked about caseworker changes, by the number of changes in the
+-- last 12 months they reported (the most they reported in the period);
+-- 5 stands for "5 or more".
+with
+
+selected as (
+    select citizen_key, caseworker_changes
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view)
+    where caseworker_changes is not null
+),
+
+per_citizen as (
+    select citizen_key, least(max(caseworker_changes), 5) as changes
+    from selected
+    group by citizen_key
+),
+
+final as (
+    select
+        changes,
+        if(changes = 5, '5 eller flere', changes::varchar) as label,
+        count(*) as citizens
+    from per_citizen
+    group by all
+    order by changes
+)
+
+select * from final

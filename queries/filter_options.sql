@@ -1,0 +1,26 @@
+-- The values the shared filters offer, taken from the data: departments and
+-- their units under the chosen organisation view, types and channels.
+with
+
+selected as (
+    select department, unit, inquiry_type, channel
+    from filtered_inquiries(null, null, null, null, null, null, $org_view)
+),
+
+options as (
+    select distinct 'department' as field, department, department as value from selected
+    union all
+    select distinct 'unit' as field, department, unit as value from selected
+    union all
+    select distinct 'inquiry_type' as field, null as department, inquiry_type as value from selected
+    union all
+    select distinct 'channel' as field, null as department, channel as value from selected
+),
+
+final as (
+    select * from options
+    where value is not null
+    order by field, department, value
+)
+
+select * from final

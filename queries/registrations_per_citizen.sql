@@ -1,0 +1,26 @@
+-- How many citizens had 1, 2, 3 ... registrations in the period; 6 stands
+-- for "6 or more".
+with
+
+selected as (
+    select citizen_key
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view)
+),
+
+per_citizen as (
+    select citizen_key, least(count(*), 6) as registrations
+    from selected
+    group by citizen_key
+),
+
+final as (
+    select
+        registrations,
+        if(registrations = 6, '6 eller flere', registrations::varchar) as label,
+        count(*) as citizens
+    from per_citizen
+    group by all
+    order by registrations
+)
+
+select * from final

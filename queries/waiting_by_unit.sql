@@ -1,0 +1,25 @@
+-- Waiting times per department and unit (see waiting_summary).
+with
+
+selected as (
+    select department, unit, days_to_answer, working_days_to_answer, days_to_meeting
+    from waiting_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view)
+),
+
+final as (
+    select
+        department,
+        unit,
+        count(*) as registrations,
+        count(days_to_answer) as answered,
+        median(days_to_answer) as median_days_to_answer,
+        quantile_disc(days_to_answer, 0.9) as p90_days_to_answer,
+        avg((working_days_to_answer <= $target_days)::int) as answered_within_target_share,
+        count(days_to_meeting) as meetings,
+        median(days_to_meeting) as median_days_to_meeting
+    from selected
+    group by all
+    order by department, unit
+)
+
+select * from final
