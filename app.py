@@ -22,7 +22,11 @@ pg = st.navigation(
     }
 )
 
-if loader.load("data_status").iloc[0]["is_demo"]:
+status = loader.load("data_status").iloc[0]
+if status["registrations"] == 0:
+    st.info("Databasen har endnu ingen registreringer. Importér borgerrådgiverens log for at se tallene.",
+            icon=":material/database:")
+elif status["is_demo"]:
     st.warning(
         "**Demodata.** Tallene er syntetiske: de er kalibreret til borgerrådgiverens "
         "offentliggjorte tal for 2014–2018, men ingen række er en rigtig borger.",

@@ -34,7 +34,9 @@ DEPARTMENT_COLOURS = {
     "Teknik & Miljø": "#CC79A7",
     "Anden myndighed": "#7F7F7F",
 }
-OTHER_COLOUR = "#56B4E9"
+# Series that are not departments are drawn in greys, told apart by dash
+# pattern and by their label, so they never look like a department.
+SERIES_COLOURS = ["#1a1a1a", "#6b6b6b", "#9a9a9a"]
 EVENT_COLOUR = "#444444"
 
 
@@ -74,14 +76,14 @@ def department_colour(title: str = "Forvaltning") -> alt.Color:
 
 def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str, value_title: str,
          percent: bool = False, by_department: bool = False) -> alt.Chart:
-    """Horizontal bars, largest first, each with its value written at its end."""
+    """Horizontal bars in the order of the query's rows, each with its value at its end."""
     number = ".0%" if percent else ",d"
     base = alt.Chart(frame).encode(
-        y=alt.Y(f"{category}:N", title=category_title, sort="-x", axis=alt.Axis(labelLimit=320)),
+        y=alt.Y(f"{category}:N", title=category_title, sort=list(frame[category]), axis=alt.Axis(labelLimit=320)),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=number)),
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip(f"{value}:Q", title=value_title, format=number)],
     )
-    colour = {"color": department_colour()} if by_department and "department" in frame else {"color": alt.value(DEPARTMENT_COLOURS["Borger & Arbejdsmarked"])}
+    colour = {"color": department_colour()} if by_department else {"color": alt.value(SERIES_COLOURS[1])}
     bar = base.mark_bar().encode(**colour)
     text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 2).encode(text=alt.Text(f"{value}:Q", format=number))
     return danish(bar + text, height=max(120, 44 * len(frame)))
@@ -111,8 +113,7 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
     else:
         long = frame.melt(id_vars=[x], value_vars=list(series), var_name="series", value_name="value")
         long["series"] = long["series"].map(series)
-        palette = [DEPARTMENT_COLOURS["Borger & Arbejdsmarked"], DEPARTMENT_COLOURS["Børn & Kultur"], OTHER_COLOUR]
-        colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=list(series.values()), range=palette[: len(series)]))
+        colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=list(series.values()), range=SERIES_COLOURS[: len(series)]))
     long = long[[x, "series", "value"]]
     base = alt.Chart(long).encode(
         x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True)),

@@ -13,7 +13,6 @@ from advisor import loader, periods
 
 ORG_VIEWS = {"registered": "Som registreret", "today": "Som organiseret i dag"}
 PERIOD_KEYS = {"year": "aar", "half": "halvaar", "quarter": "kvartal", "month": "maaned", "range": "datoer"}
-KEYS = ["periode", *PERIOD_KEYS.values(), "organisering", "forvaltning", "afdelinger", "type", "kanal"]
 ALL = {"forvaltning": "Alle forvaltninger", "type": "Alle typer", "kanal": "Alle kanaler"}
 
 
@@ -79,8 +78,12 @@ def draw() -> None:
 
 
 def reset() -> None:
-    for key in KEYS:
-        st.session_state.pop(key, None)
+    """Every filter back to its default. Bound widgets are set, not removed:
+    a removed one would be seeded again from the URL."""
+    newest = periods.options("year", *data_span())[0]
+    st.session_state.update(
+        periode="year", aar=newest, organisering="registered", forvaltning=None, afdelinger=[], type=None, kanal=None
+    )
 
 
 def period() -> periods.Period:

@@ -20,6 +20,11 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def _year_earlier(day: dt.date) -> dt.date:
+    """The same date a year earlier; 29 February becomes the 28th."""
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if (day.month, day.day) == (2, 29) else day.day)
+
+
 def _month_end(first: dt.date) -> dt.date:
     return _add_months(first, 1) - dt.timedelta(days=1)
 
@@ -75,7 +80,7 @@ class Period:
 
     def year_before(self) -> "Period":
         if self.kind == "range":
-            return Period("range", self.start.replace(year=self.start.year - 1), self.end.replace(year=self.end.year - 1))
+            return Period("range", _year_earlier(self.start), _year_earlier(self.end))
         return self.shifted(-12)
 
     def params(self) -> dict:

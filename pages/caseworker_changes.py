@@ -13,11 +13,12 @@ summary = loader.load("caseworker_summary", **params)
 if filters.no_data(summary, "citizens"):
     st.stop()
 s = summary.iloc[0]
-c1, c2, c3, c4 = st.columns(4)
+c1, c2 = st.columns(2)
 c1.metric("Borgere spurgt om skift", fmt.number(s.citizens_asked), border=True)
 c2.metric("Borgere med gener ved skift", fmt.number(s.citizens_with_trouble), border=True)
-c3.metric("Andel af alle borgere", fmt.percent(s.trouble_share), border=True)
-c4.metric("Henvendelser om sagsbehandlerskift", fmt.number(s.registrations_about_caseworker_change), border=True)
+c1, c2 = st.columns(2)
+c1.metric("Andel af periodens borgere med gener", fmt.percent(s.trouble_share), border=True)
+c2.metric("Henvendelser om sagsbehandlerskift", fmt.number(s.registrations_about_caseworker_change), border=True)
 st.caption("Siden efteråret 2017 spørges hver borger, der kommer til en samtale, hvor mange gange "
            "sagsbehandleren er skiftet det seneste år.")
 

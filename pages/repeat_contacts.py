@@ -15,8 +15,8 @@ if filters.no_data(now):
 k = now.iloc[0]
 c1, c2, c3 = st.columns(3)
 c1.metric("Borgere", fmt.number(k.citizens), border=True)
-c2.metric("Borgere med 2 eller flere henvendelser", fmt.number(k.repeat_citizens), border=True)
-c3.metric("Andel med flere henvendelser", fmt.percent(k.repeat_share), border=True)
+c2.metric("Med 2 eller flere henvendelser", fmt.number(k.repeat_citizens), border=True)
+c3.metric("Andel med flere", fmt.percent(k.repeat_share), border=True)
 
 per_citizen, length = st.columns(2)
 with per_citizen:

@@ -40,11 +40,12 @@ ui.chart(charts.lines(
 ui.events(events)
 
 st.subheader("Pr. afdeling")
+st.caption("Ventetider i kalenderdage; målet i arbejdsdage.")
 ui.table(
     loader.load("waiting_by_unit", **params),
-    {"department": "Forvaltning", "unit": "Afdeling", "answered": "Besvaret", "median_days_to_answer": "Median til svar (dage)",
-     "p90_days_to_answer": "90 % til svar (dage)", "answered_within_target_share": f"Inden for {target} arbejdsdage",
-     "meetings": "Møder", "median_days_to_meeting": "Median til møde (dage)"},
+    {"department": "Forvaltning", "unit": "Afdeling", "answered": "Besvaret", "median_days_to_answer": "Median, svar",
+     "p90_days_to_answer": "90 %, svar", "answered_within_target_share": f"≤ {target} arb.dage",
+     "meetings": "Møder", "median_days_to_meeting": "Median, møde"},
     "ventetider",
     {"answered": 0, "median_days_to_answer": 1, "p90_days_to_answer": 0, "answered_within_target_share": "share",
      "meetings": 0, "median_days_to_meeting": 1},
@@ -52,4 +53,4 @@ ui.table(
 
 st.subheader("Åbne registreringer ved månedens udgang")
 open_cases = loader.load("open_at_month_end", **filters.params(window))
-ui.chart(charts.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer", x="month_end"))
+ui.chart(charts.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer"))

@@ -41,7 +41,7 @@ running as (
 ),
 
 final as (
-    select last_day(month_start) as month_end, open_at_month_end
+    select month_start, last_day(month_start) as month_end, open_at_month_end
     from running
     where month_start >= date_trunc('month', $date_from::date)
     order by month_end

@@ -2,6 +2,9 @@
 
 from pathlib import Path
 
+import datetime as dt
+
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -20,6 +23,26 @@ def build_from_csv(path: Path, csv: Path = TINY_CSV, *, is_demo: bool = False) -
         )
 
     return db.build(path, fill, is_demo=is_demo)
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """Rows as plain dicts: missing values as None, timestamps as dates."""
+    out = []
+    for row in frame.to_dict("records"):
+        out.append({
+            k: None if v is None or (not isinstance(v, (list, str)) and pd.isna(v))
+            else v.date() if isinstance(v, pd.Timestamp) else v
+            for k, v in row.items()
+        })
+    return out
+
+
+def params(**overrides) -> dict:
+    """Query parameters: the year 2018, no other filter, unless overridden."""
+    return {
+        "date_from": dt.date(2018, 1, 1), "date_to": dt.date(2018, 12, 31), "department": None, "units": None,
+        "inquiry_type": None, "channel": None, "org_view": "registered", "target_days": 10, **overrides,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -53,11 +76,13 @@ def demo_con(demo_db):
 def app(monkeypatch):
     """An AppTest factory on a given database, with fresh caches."""
 
-    def start(database: Path, page: str | None = None) -> AppTest:
+    def start(database: Path, page: str | None = None, query: dict | None = None) -> AppTest:
         monkeypatch.setenv("ADVISOR_DB", str(database))
         st.cache_data.clear()
         st.cache_resource.clear()
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        at.query_params.update(query or {})
+        at.run()
         if page:
             at.switch_page(page).run()
         return at

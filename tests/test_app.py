@@ -1,41 +1,203 @@
-"""The app through Streamlit's AppTest: from app.py, page by page."""
+"""The app through Streamlit's AppTest: started from app.py, page by page.
 
-MONTHLY = "pages/monthly_load.py"
+Figures are checked on the tiny fixture (tests/data/tiny.csv), by hand:
+2018 has 7 registrations of 6 citizens (C, A, D, B, E, F; E twice),
+2017 has 3 of A (twice) and B, 2019 has 2 of B and G.
+"""
+
+import pytest
+
+PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary"]
+BA = "Borger & Arbejdsmarked"
 
 
-def rows_by_label(at):
-    return {r["Måned"]: r for r in at.dataframe[0].value.to_dict("records")}
+def metrics(at):
+    return {m.label: (m.value, m.delta) for m in at.metric}
+
+
+def table(at, index=0):
+    return at.dataframe[index].value.to_dict("records")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_demo(app, demo_db, page):
+    at = app(demo_db, f"pages/{page}.py")
+    assert not at.exception
+    assert "Demodata" in at.warning[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_an_empty_database(app, empty_db, page):
+    at = app(empty_db, f"pages/{page}.py")
+    assert not at.exception
+    assert not at.warning
+    assert "ingen registreringer" in at.info[0].value.lower()
+
+
+def test_the_default_page_is_the_overview_of_the_newest_year(app, tiny_db):
+    at = app(tiny_db)
+    assert not at.exception
+    assert at.title[0].value == "Overblik"
+    assert at.caption[0].value == "2019 · alle forvaltninger"
+    # 2019: T-11 (B), T-12 (G), one month of data; against 2018 (see module docstring).
+    assert metrics(at) == {
+        "Registreringer": ("2", "−5 (−71,4 %)"),
+        "Borgere": ("2", "−4 (−66,7 %)"),
+        "Nye borgere pr. måned": ("2,0", "+1,5 (+300,0 %)"),
+        "Borgere med flere henvendelser": ("0 %", "−16,7 pct.-point"),
+        "Mediantid til første svar (dage)": ("1,5", "±0,0"),
+        "Borgere med gener ved skift": ("1", "±0"),
+    }
+
+
+def test_overview_of_2018_from_the_url(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018"})
+    assert at.subheader[0].value == "Sammenlignet med 2017"
+    # 2017: 3 registrations, citizens A and B over 2 open months, A came twice,
+    # answers after 2, 7, 1 days (median 2), B told of trouble.
+    assert metrics(at) == {
+        "Registreringer": ("7", "+4 (+133,3 %)"),
+        "Borgere": ("6", "+4 (+200,0 %)"),
+        "Nye borgere pr. måned": ("0,5", "−0,5 (−50,0 %)"),
+        "Borgere med flere henvendelser": ("17 %", "−33,3 pct.-point"),
+        "Mediantid til første svar (dage)": ("1,5", "−0,5 (−25,0 %)"),
+        "Borgere med gener ved skift": ("1", "±0"),
+    }
+
+
+def test_a_filter_change_changes_the_figures_and_the_url(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018"})
+    at.selectbox(key="forvaltning").set_value(BA).run()
+    assert not at.exception
+    # B&A 2018: T-05 (A), T-06 (D), T-10 (F); 2017: T-01, T-03 (both A).
+    figures = metrics(at)
+    assert figures["Registreringer"] == ("3", "+1 (+50,0 %)")
+    assert figures["Borgere"] == ("3", "+2 (+200,0 %)")
+    assert at.caption[0].value == "2018 · Borger & Arbejdsmarked"
+    # The URL itself is written by the browser: see test_browser.py.
+
+
+def test_units_and_type_from_the_url(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018", "afdelinger": ["Borgerservice", "Handicap og psykiatri"], "type": "Klage"})
+    assert metrics(at)["Registreringer"][0] == "1"  # T-09
+    at = app(tiny_db, query={"aar": "2018", "kanal": "Telefon"})
+    assert metrics(at)["Registreringer"][0] == "3"  # T-06, T-08, T-10
+
+
+def test_half_year_period(app, tiny_db):
+    at = app(tiny_db, query={"periode": "Halvår", "halvaar": "1. halvår 2018"})
+    assert at.caption[0].value == "1. halvår 2018 · alle forvaltninger"
+    assert at.subheader[0].value == "Sammenlignet med 2. halvår 2017"
+    assert metrics(at)["Registreringer"] == ("7", "+4 (+133,3 %)")
+
+
+def test_a_filter_that_matches_nothing_says_so(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018", "type": "Dialogmøde"})  # no Dialogmøde in 2018
+    assert not at.exception
+    assert "Ingen registreringer passer til de valgte filtre" in at.info[0].value
+    assert not at.metric
+
+
+def test_reset_clears_the_filters(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018", "forvaltning": BA})
+    at.button[0].click().run()
+    assert at.caption[0].value == "2019 · alle forvaltninger"
+    assert metrics(at)["Registreringer"][0] == "2"
+
+
+def test_filters_survive_a_page_switch(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018"})
+    at.selectbox(key="forvaltning").set_value(BA).run()
+    at.switch_page("pages/repeat_contacts.py").run()
+    assert at.caption[0].value == "2018 · Borger & Arbejdsmarked"
+    assert metrics(at)["Borgere"] == ("3", "")
 
 
 def test_monthly_page_shows_the_published_totals_on_the_demo(app, demo_db):
-    at = app(demo_db, MONTHLY)
-    assert not at.exception
-    assert at.title[0].value == "Månedlig belastning"
-    assert "Demodata" in at.warning[0].value
-    rows = rows_by_label(at)
-    assert [rows["I alt"][y] for y in ["2014", "2015", "2016", "2017", "2018"]] == ["258", "487", "509", "573", "657"]
-    assert [rows["Gennemsnit"][y] for y in ["2014", "2015", "2016", "2017", "2018"]] == ["32,25", "40,58", "42,42", "47,75", "54,75"]
-    assert len(at.get("vega_lite_chart")) == 1
+    at = app(demo_db, "pages/monthly_load.py")
+    rows = {r["Måned"]: r for r in table(at)}
+    years = ["2014", "2015", "2016", "2017", "2018"]
+    assert [rows["I alt"][y] for y in years] == ["258", "487", "509", "573", "657"]
+    assert [rows["Gennemsnit"][y] for y in years] == ["32,25", "40,58", "42,42", "47,75", "54,75"]
+    new = {r["Måned"]: r for r in table(at, 1)}
+    assert [new["I alt"][y] for y in ["2017", "2018"]] == ["366", "406"]
+    assert [new["Gennemsnit"][y] for y in ["2017", "2018"]] == ["30,50", "33,83"]
 
 
 def test_monthly_page_on_the_tiny_fixture(app, tiny_db):
-    at = app(tiny_db, MONTHLY)
+    at = app(tiny_db, "pages/monthly_load.py")
     assert not at.exception
-    assert not at.warning  # real data: no demo banner
-    rows = rows_by_label(at)
+    assert metrics(at) == {"Registreringer i 2019 til og med 21. jan. 2019": ("2", "−1 (−33,3 %)")}
+    rows = {r["Måned"]: r for r in table(at)}
     assert rows["November"] == {"Måned": "November", "2017": "3", "2018": "0", "2019": ""}
     assert rows["Januar"] == {"Måned": "Januar", "2017": "", "2018": "3", "2019": "2"}
     assert rows["I alt"] == {"Måned": "I alt", "2017": "3", "2018": "7", "2019": "2"}
     assert rows["Gennemsnit"] == {"Måned": "Gennemsnit", "2017": "1,50", "2018": "0,58", "2019": "2,00"}
+    new = {r["Måned"]: r for r in table(at, 1)}
+    assert new["I alt"] == {"Måned": "I alt", "2017": "2", "2018": "6", "2019": "2"}
+    change = {r["Måned"]: r for r in table(at, 2)}
+    assert change["November"] == {"Måned": "November", "2017": "", "2018": "-3", "2019": ""}
+    assert change["Januar"] == {"Måned": "Januar", "2017": "", "2018": "", "2019": "-1"}
 
 
-def test_the_default_page_is_the_monthly_load(app, tiny_db):
-    at = app(tiny_db)
+def test_departments_page(app, tiny_db):
+    at = app(tiny_db, "pages/departments.py", query={"aar": "2018"})
     assert not at.exception
-    assert at.title[0].value == "Månedlig belastning"
+    assert table(at) == [
+        {"Forvaltning": BA, "1. gang": "3", "Andel 1. gang": "50 %", "Alle henvendelser": "3", "Andel alle": "43 %"},
+        {"Forvaltning": "Sundhed & Omsorg", "1. gang": "1", "Andel 1. gang": "17 %", "Alle henvendelser": "2", "Andel alle": "29 %"},
+        {"Forvaltning": "Anden myndighed", "1. gang": "1", "Andel 1. gang": "17 %", "Alle henvendelser": "1", "Andel alle": "14 %"},
+        {"Forvaltning": "Børn & Kultur", "1. gang": "1", "Andel 1. gang": "17 %", "Alle henvendelser": "1", "Andel alle": "14 %"},
+    ]
+    assert len(at.get("vega_lite_chart")) == 5
 
 
-def test_an_empty_database_says_so(app, empty_db):
-    at = app(empty_db, MONTHLY)
+def test_departments_as_organised_today(app, tiny_db):
+    at = app(tiny_db, "pages/departments.py", query={"aar": "2017"})
+    assert [(r["Forvaltning"], r["Alle henvendelser"]) for r in table(at)] == [(BA, "2"), ("Børn & Kultur", "1")]
+    at.radio(key="organisering").set_value("today").run()
+    assert [(r["Forvaltning"], r["Alle henvendelser"], r["1. gang"]) for r in table(at)] == [(BA, "3", "2")]
+
+
+def test_waiting_times_page(app, tiny_db):
+    at = app(tiny_db, "pages/waiting_times.py", query={"aar": "2018"})
     assert not at.exception
-    assert "ingen registreringer" in at.info[0].value
+    assert metrics(at) == {
+        "Mediantid til første svar": ("1,5 dage", ""),
+        "90 % har fået svar inden": ("8 dage", ""),
+        "Besvaret inden for 10 arbejdsdage": ("100 %", ""),
+        "Møder": ("2", ""),
+        "Mediantid til møde": ("14,0 dage", ""),
+        "90 % har fået møde inden": ("14 dage", ""),
+    }
+    at.number_input(key="maal").set_value(5).run()
+    assert metrics(at)["Besvaret inden for 5 arbejdsdage"] == ("83 %", "")  # T-07 took 6 working days
+
+
+def test_repeat_contacts_page(app, tiny_db):
+    at = app(tiny_db, "pages/repeat_contacts.py", query={"aar": "2018"})
+    assert not at.exception
+    assert metrics(at) == {"Borgere": ("6", ""), "Med 2 eller flere henvendelser": ("1", ""), "Andel med flere": ("17 %", "")}
+    assert table(at, 1) == [
+        {"År": 2017, "Borgere": "2", "Med flere henvendelser": "1", "Andel": "50 %"},
+        {"År": 2018, "Borgere": "6", "Med flere henvendelser": "1", "Andel": "17 %"},
+        {"År": 2019, "Borgere": "2", "Med flere henvendelser": "0", "Andel": "0 %"},
+    ]
+
+
+def test_caseworker_changes_page(app, tiny_db):
+    at = app(tiny_db, "pages/caseworker_changes.py", query={"aar": "2018"})
+    assert not at.exception
+    assert metrics(at) == {
+        "Borgere spurgt om skift": ("2", ""),
+        "Borgere med gener ved skift": ("1", ""),
+        "Andel af periodens borgere med gener": ("17 %", ""),
+        "Henvendelser om sagsbehandlerskift": ("0", ""),
+    }
+
+
+def test_glossary_explains_the_counting_rules(app, tiny_db):
+    at = app(tiny_db, "pages/glossary.py")
+    text = at.markdown[0].value
+    for term in ["1. gang", "alle henvendelser", "Uden for", "arbejdsdage", "organiseret i dag", "Nye borgere"]:
+        assert term.lower() in text.lower()

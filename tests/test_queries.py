@@ -1,66 +1,363 @@
-"""Each query on the tiny fixture (tests/data/tiny.csv), answers worked out by hand."""
+"""Each query on the tiny fixture (tests/data/tiny.csv), answers worked out by hand.
 
-import pandas as pd
+The fixture, 12 registrations of 7 citizens (A-G):
+  2017: T-01 A, T-02 B, T-03 A (November)
+  2018: T-04 C, T-05 A, T-06 D (January); T-07 B, T-08 E, T-09 E, T-10 F (February)
+  2019: T-11 B, T-12 G (January)
+Unless a test says otherwise, the period is 2018 and no other filter is set.
+"""
+
+import datetime as dt
+
+import duckdb
 
 from advisor import queries
+from conftest import params, records
+
+D = dt.date
+BA, BK, SO, AM = "Borger & Arbejdsmarked", "Børn & Kultur", "Sundhed & Omsorg", "Anden myndighed"
+ALL_TIME = {"date_from": D(2017, 11, 1), "date_to": D(2019, 1, 31)}
+Q1_2018 = {"date_from": D(2018, 1, 1), "date_to": D(2018, 3, 31)}
 
 
-def test_monthly_registrations_counts_every_month_from_first_to_last(tiny):
-    # Nov 2017: T-01, T-02, T-03; Dec 2017: none; Jan 2018: T-04..T-06;
-    # Feb 2018: T-07..T-10; Mar-Dec 2018: none; Jan 2019: T-11, T-12.
-    df = queries.run(tiny, "monthly_registrations")
-    assert df.to_dict("records") == [
-        {"year": 2017, "month": 11, "registrations": 3},
-        {"year": 2017, "month": 12, "registrations": 0},
-        {"year": 2018, "month": 1, "registrations": 3},
-        {"year": 2018, "month": 2, "registrations": 4},
-        *({"year": 2018, "month": m, "registrations": 0} for m in range(3, 13)),
-        {"year": 2019, "month": 1, "registrations": 2},
+def run(con, name, **overrides):
+    return records(queries.run(con, name, params(**overrides)))
+
+
+# -- monthly load ---------------------------------------------------------------
+
+def test_monthly_registrations_of_a_year(tiny):
+    # Jan 2018: T-04..T-06; Feb: T-07..T-10. New citizens (first registration
+    # in 2018): C, A, D in January; B, E, F in February. A year before is
+    # known from November (the office's first month, Nov 2017: 3).
+    rows = run(tiny, "monthly_registrations")
+    expected = [
+        {"month_start": D(2018, m, 1), "year": 2018, "month": m, "registrations": 0, "new_citizens": 0,
+         "registrations_year_before": None, "change_from_year_before": None}
+        for m in range(1, 13)
     ]
+    expected[0] |= {"registrations": 3, "new_citizens": 3}
+    expected[1] |= {"registrations": 4, "new_citizens": 3}
+    expected[10] |= {"registrations_year_before": 3, "change_from_year_before": -3}
+    expected[11] |= {"registrations_year_before": 0, "change_from_year_before": 0}
+    assert rows == expected
+
+
+def test_monthly_registrations_of_all_time_fill_empty_months(tiny):
+    rows = run(tiny, "monthly_registrations", date_from=None, date_to=None)
+    assert [(r["year"], r["month"], r["registrations"], r["new_citizens"]) for r in rows] == [
+        (2017, 11, 3, 2), (2017, 12, 0, 0),
+        (2018, 1, 3, 3), (2018, 2, 4, 3), *((2018, m, 0, 0) for m in range(3, 13)),
+        (2019, 1, 2, 2),
+    ]
+    assert rows[-1]["registrations_year_before"] == 3 and rows[-1]["change_from_year_before"] == -1
+
+
+def test_monthly_registrations_follow_the_filters(tiny):
+    rows = run(tiny, "monthly_registrations", department=BA, date_from=None, date_to=None)
+    # As registered, B&A has T-01, T-03 (Nov 2017), T-05, T-06 (Jan 2018), T-10 (Feb), T-11, T-12 (Jan 2019).
+    assert [r["registrations"] for r in rows if r["registrations"]] == [2, 2, 1, 2]
 
 
 def test_yearly_registrations_average_over_open_months(tiny):
     # 2017: open Nov-Dec (2 months); 2018: all 12; 2019: January only.
-    df = queries.run(tiny, "yearly_registrations")
-    assert df.to_dict("records") == [
-        {"year": 2017, "registrations": 3, "months_open": 2, "monthly_average": 1.5},
-        {"year": 2018, "registrations": 7, "months_open": 12, "monthly_average": 7 / 12},
-        {"year": 2019, "registrations": 2, "months_open": 1, "monthly_average": 2.0},
+    assert run(tiny, "yearly_registrations") == [
+        {"year": 2017, "registrations": 3, "citizens": 2, "months_open": 2, "monthly_average": 1.5, "new_citizens_per_month": 1.0},
+        {"year": 2018, "registrations": 7, "citizens": 6, "months_open": 12, "monthly_average": 7 / 12, "new_citizens_per_month": 0.5},
+        {"year": 2019, "registrations": 2, "citizens": 2, "months_open": 1, "monthly_average": 2.0, "new_citizens_per_month": 2.0},
     ]
 
+
+def test_year_to_date_compares_the_same_days_a_year_before(tiny):
+    # Last registration 21 Jan 2019; 1-21 Jan 2018 had T-04, T-05, T-06.
+    assert run(tiny, "year_to_date") == [
+        {"year": 2019, "through_date": D(2019, 1, 21), "registrations": 2, "registrations_year_before": 3}
+    ]
+
+
+# -- overview ---------------------------------------------------------------------
+
+def test_key_figures_of_2018(tiny):
+    # Citizens C, A, D, B, E, F; only E has two registrations. Complaints T-05,
+    # T-09. Days to first answer 1, 2, 1, 8, 1, 7 (T-10 unanswered): median 1,5.
+    # Trouble: A (T-05).
+    assert run(tiny, "key_figures") == [{
+        "registrations": 7, "citizens": 6, "new_citizens_per_month": 0.5, "repeat_citizens": 1,
+        "repeat_share": 1 / 6, "complaints": 2, "median_days_to_answer": 1.5, "citizens_with_trouble": 1, "months": 12,
+    }]
+
+
+def test_key_figures_of_2017_count_only_the_months_the_office_was_open(tiny):
+    assert run(tiny, "key_figures", date_from=D(2017, 1, 1), date_to=D(2017, 12, 31)) == [{
+        "registrations": 3, "citizens": 2, "new_citizens_per_month": 1.0, "repeat_citizens": 1,
+        "repeat_share": 0.5, "complaints": 1, "median_days_to_answer": 2.0, "citizens_with_trouble": 1, "months": 2,
+    }]
+
+
+def test_key_figures_with_filters(tiny):
+    ba = run(tiny, "key_figures", department=BA)[0]
+    assert (ba["registrations"], ba["citizens"], ba["complaints"], ba["median_days_to_answer"]) == (3, 3, 1, 1.5)
+    phone = run(tiny, "key_figures", channel="Telefon")[0]  # T-06, T-08, T-10
+    assert (phone["registrations"], phone["citizens"]) == (3, 3)
+    units = run(tiny, "key_figures", units=["Borgerservice", "Handicap og psykiatri"])[0]  # T-06, T-08, T-09
+    assert (units["registrations"], units["citizens"], units["repeat_citizens"]) == (3, 2, 1)
+    complaints = run(tiny, "key_figures", inquiry_type="Klage")[0]
+    assert (complaints["registrations"], complaints["citizens"]) == (2, 2)
+
+
+def test_key_figures_of_an_empty_selection(tiny):
+    none = run(tiny, "key_figures", department="Teknik & Miljø")[0]
+    assert (none["registrations"], none["citizens"], none["repeat_share"], none["median_days_to_answer"]) == (0, 0, None, None)
+
+
+def test_events_in_period(tiny):
+    assert [e["label"] for e in run(tiny, "events_in_period")] == ["IT-fejl hos e-Boks"]
+    assert run(tiny, "events_in_period", date_from=D(2018, 7, 20), date_to=D(2019, 1, 1)) == [
+        {"starts_on": D(2018, 7, 2), "ends_on": D(2018, 7, 20), "label": "IT-fejl hos e-Boks",
+         "description": "I tre uger i sommeren 2018 kunne kommunen ikke modtage borgernes digitale post; alt kom frem da fejlen var rettet. (Demoens datoer: 2. til 20. juli.)"},
+        {"starts_on": D(2019, 1, 1), "ends_on": D(2019, 1, 1), "label": "Omorganisering",
+         "description": "Familierådgivningen flytter fra Børn & Kultur til Borger & Arbejdsmarked."},
+    ]
+
+
+def test_filter_options_as_registered_and_as_organised_today(tiny):
+    rows = run(tiny, "filter_options")
+    by_field = {}
+    for r in rows:
+        by_field.setdefault(r["field"], []).append((r["department"], r["value"]) if r["field"] == "unit" else r["value"])
+    assert by_field == {
+        "channel": ["Brev", "Digital post", "Mail", "Personligt fremmøde", "Telefon"],
+        "department": [AM, BA, BK, SO],
+        "inquiry_type": ["Dialogmøde", "Klage", "Rådgivning og vejledning", "Sparring", "Uden for kompetence"],
+        "unit": [(AM, "Udbetaling Danmark"), (BA, "Borgerservice"), (BA, "Familierådgivningen"),
+                 (BA, "Jobcenter – Jobaktiv"), (BA, "Jobcenter – Sygedagpenge"), (BA, "Ydelse og kontanthjælp"),
+                 (BK, "Familierådgivningen"), (SO, "Handicap og psykiatri")],
+    }
+    today = run(tiny, "filter_options", org_view="today")
+    assert [r["value"] for r in today if r["field"] == "department"] == [AM, BA, SO]
+    assert [r["department"] for r in today if r["value"] == "Familierådgivningen"] == [BA]
+
+
+# -- departments ------------------------------------------------------------------
+
+def test_by_department_counts_first_contacts_and_all_registrations(tiny):
+    # First contacts: C->AM, A->B&A, D->B&A, B->B&K, E->S&O, F->B&A.
+    assert run(tiny, "by_department") == [
+        {"department": BA, "registrations": 3, "registrations_share": 3 / 7, "first_contacts": 3, "first_contacts_share": 0.5},
+        {"department": SO, "registrations": 2, "registrations_share": 2 / 7, "first_contacts": 1, "first_contacts_share": 1 / 6},
+        {"department": AM, "registrations": 1, "registrations_share": 1 / 7, "first_contacts": 1, "first_contacts_share": 1 / 6},
+        {"department": BK, "registrations": 1, "registrations_share": 1 / 7, "first_contacts": 1, "first_contacts_share": 1 / 6},
+    ]
+
+
+def test_by_department_as_organised_today_moves_family_counselling(tiny):
+    year_2017 = {"date_from": D(2017, 1, 1), "date_to": D(2017, 12, 31)}
+    assert [(r["department"], r["registrations"], r["first_contacts"]) for r in run(tiny, "by_department", **year_2017)] == [
+        (BA, 2, 1), (BK, 1, 1),
+    ]
+    assert [(r["department"], r["registrations"], r["first_contacts"]) for r in run(tiny, "by_department", org_view="today", **year_2017)] == [
+        (BA, 3, 2),
+    ]
+
+
+def test_by_unit(tiny):
+    assert [(r["department"], r["unit"], r["registrations"], r["first_contacts"]) for r in run(tiny, "by_unit")] == [
+        (AM, "Udbetaling Danmark", 1, 1),
+        (BA, "Borgerservice", 1, 1),
+        (BA, "Jobcenter – Jobaktiv", 1, 1),
+        (BA, "Ydelse og kontanthjælp", 1, 1),
+        (BK, "Familierådgivningen", 1, 1),
+        (SO, "Handicap og psykiatri", 2, 1),
+    ]
+    assert run(tiny, "by_unit")[-1]["registrations_share"] == 2 / 7
+
+
+def test_by_type(tiny):
+    assert run(tiny, "by_type") == [
+        {"inquiry_type": "Rådgivning og vejledning", "registrations": 3, "share": 3 / 7},
+        {"inquiry_type": "Klage", "registrations": 2, "share": 2 / 7},
+        {"inquiry_type": "Sparring", "registrations": 1, "share": 1 / 7},
+        {"inquiry_type": "Uden for kompetence", "registrations": 1, "share": 1 / 7},
+    ]
+
+
+def test_by_topic(tiny):
+    assert [(r["topic"], r["registrations"]) for r in run(tiny, "by_topic")] == [
+        ("Boligstøtte", 2), ("Merudgifter/tabt arbejdsfortjeneste", 2),
+        ("225-timers reglen", 1), ("Kontanthjælpsloft", 1), ("Manglende svar", 1),
+    ]
+
+
+def test_department_trend_fills_months_without_registrations(tiny):
+    rows = run(tiny, "department_trend", **Q1_2018)
+    assert [(r["month_start"].month, r["department"], r["registrations"]) for r in rows] == [
+        (1, AM, 1), (1, BA, 2), (1, BK, 0), (1, SO, 0),
+        (2, AM, 0), (2, BA, 1), (2, BK, 1), (2, SO, 2),
+        (3, AM, 0), (3, BA, 0), (3, BK, 0), (3, SO, 0),
+    ]
+
+
+# -- waiting times ----------------------------------------------------------------
+
+def test_waiting_summary(tiny):
+    # Days to answer 1, 2, 1, 8, 1, 7: median 1,5; 90 % answered within 8.
+    # Working days: 1, 2, 1, 6 (1 Feb -> 9 Feb), 1, 5 (26 Feb -> 5 Mar): all within 10.
+    # Meetings: T-05 and T-09, 14 days each.
+    assert run(tiny, "waiting_summary") == [{
+        "registrations": 7, "answered": 6, "median_days_to_answer": 1.5, "p90_days_to_answer": 8,
+        "answered_within_target_share": 1.0, "meetings": 2, "median_days_to_meeting": 14.0, "p90_days_to_meeting": 14,
+    }]
+    assert run(tiny, "waiting_summary", target_days=5)[0]["answered_within_target_share"] == 5 / 6
+
+
+def test_working_days_skip_weekends_and_easter(tiny):
+    # Received Wednesday 28 March 2018, answered Tuesday 3 April: Maundy
+    # Thursday, Good Friday, the weekend and Easter Monday are no working days.
+    rows = tiny.execute("select workday_no from calendar where day in ('2018-03-28', '2018-04-03') order by day").fetchall()
+    assert rows[1][0] - rows[0][0] == 1
+
+
+def test_waiting_by_unit(tiny):
+    assert run(tiny, "waiting_by_unit") == [
+        {"department": AM, "unit": "Udbetaling Danmark", "registrations": 1, "answered": 1, "median_days_to_answer": 1.0,
+         "p90_days_to_answer": 1, "answered_within_target_share": 1.0, "meetings": 0, "median_days_to_meeting": None},
+        {"department": BA, "unit": "Borgerservice", "registrations": 1, "answered": 1, "median_days_to_answer": 1.0,
+         "p90_days_to_answer": 1, "answered_within_target_share": 1.0, "meetings": 0, "median_days_to_meeting": None},
+        {"department": BA, "unit": "Jobcenter – Jobaktiv", "registrations": 1, "answered": 1, "median_days_to_answer": 2.0,
+         "p90_days_to_answer": 2, "answered_within_target_share": 1.0, "meetings": 1, "median_days_to_meeting": 14.0},
+        {"department": BA, "unit": "Ydelse og kontanthjælp", "registrations": 1, "answered": 0, "median_days_to_answer": None,
+         "p90_days_to_answer": None, "answered_within_target_share": None, "meetings": 0, "median_days_to_meeting": None},
+        {"department": BK, "unit": "Familierådgivningen", "registrations": 1, "answered": 1, "median_days_to_answer": 8.0,
+         "p90_days_to_answer": 8, "answered_within_target_share": 1.0, "meetings": 0, "median_days_to_meeting": None},
+        {"department": SO, "unit": "Handicap og psykiatri", "registrations": 2, "answered": 2, "median_days_to_answer": 4.0,
+         "p90_days_to_answer": 7, "answered_within_target_share": 1.0, "meetings": 1, "median_days_to_meeting": 14.0},
+    ]
+
+
+def test_waiting_trend(tiny):
+    assert run(tiny, "waiting_trend") == [
+        {"month_start": D(2018, 1, 1), "registrations": 3, "median_days_to_answer": 1.0, "p90_days_to_answer": 2,
+         "answered_within_target_share": 1.0, "median_days_to_meeting": 14.0},
+        {"month_start": D(2018, 2, 1), "registrations": 4, "median_days_to_answer": 7.0, "p90_days_to_answer": 8,
+         "answered_within_target_share": 1.0, "median_days_to_meeting": 14.0},
+    ]
+
+
+def test_open_at_month_end_counts_registrations_from_before_the_period(tiny):
+    # End of Jan: T-05 (closed 5 Feb). End of Feb and Mar: T-07, T-09, T-10 never closed.
+    assert run(tiny, "open_at_month_end", **Q1_2018) == [
+        {"month_start": D(2018, 1, 1), "month_end": D(2018, 1, 31), "open_at_month_end": 1},
+        {"month_start": D(2018, 2, 1), "month_end": D(2018, 2, 28), "open_at_month_end": 3},
+        {"month_start": D(2018, 3, 1), "month_end": D(2018, 3, 31), "open_at_month_end": 3},
+    ]
+
+
+# -- repeat contacts --------------------------------------------------------------
+
+def test_registrations_per_citizen(tiny):
+    assert run(tiny, "registrations_per_citizen") == [
+        {"registrations": 1, "label": "1", "citizens": 5}, {"registrations": 2, "label": "2", "citizens": 1},
+    ]
+    # All time: A and B three each, E two, C, D, F, G one each.
+    assert [(r["registrations"], r["citizens"]) for r in run(tiny, "registrations_per_citizen", **ALL_TIME)] == [(1, 4), (2, 1), (3, 2)]
+
+
+def test_course_length(tiny):
+    # C 1 day, D 1, B 0 (never closed), F 0: up to 7 days. A 26 (10 Jan -> closed 5 Feb), E 14 (12 -> 26 Feb).
+    assert run(tiny, "course_length") == [
+        {"band": 1, "course_length": "0–7 dage", "citizens": 4},
+        {"band": 2, "course_length": "8–30 dage", "citizens": 2},
+    ]
+
+
+def test_repeat_by_unit(tiny):
+    assert [(r["unit"], r["citizens"], r["repeat_citizens"], r["repeat_share"]) for r in run(tiny, "repeat_by_unit")] == [
+        ("Udbetaling Danmark", 1, 0, 0.0), ("Borgerservice", 1, 0, 0.0), ("Jobcenter – Jobaktiv", 1, 0, 0.0),
+        ("Ydelse og kontanthjælp", 1, 0, 0.0), ("Familierådgivningen", 1, 0, 0.0), ("Handicap og psykiatri", 1, 1, 1.0),
+    ]
+
+
+def test_repeat_by_year(tiny):
+    assert run(tiny, "repeat_by_year") == [
+        {"year": 2017, "citizens": 2, "repeat_citizens": 1, "repeat_share": 0.5},
+        {"year": 2018, "citizens": 6, "repeat_citizens": 1, "repeat_share": 1 / 6},
+        {"year": 2019, "citizens": 2, "repeat_citizens": 0, "repeat_share": 0.0},
+    ]
+
+
+# -- caseworker changes -----------------------------------------------------------
+
+def test_caseworker_summary(tiny):
+    # 2018: asked A (2 changes) and E (0); trouble A.
+    assert run(tiny, "caseworker_summary") == [{
+        "citizens": 6, "citizens_asked": 2, "citizens_with_trouble": 1, "trouble_share": 1 / 6,
+        "median_changes": 1.0, "registrations_about_caseworker_change": 0,
+    }]
+    # All time: asked A (most 2), B (most 4), E (0); trouble A and B; topic on T-02 and T-11.
+    assert run(tiny, "caseworker_summary", **ALL_TIME) == [{
+        "citizens": 7, "citizens_asked": 3, "citizens_with_trouble": 2, "trouble_share": 2 / 7,
+        "median_changes": 2.0, "registrations_about_caseworker_change": 2,
+    }]
+
+
+def test_caseworker_distribution(tiny):
+    assert run(tiny, "caseworker_distribution") == [
+        {"changes": 0, "label": "0", "citizens": 1}, {"changes": 2, "label": "2", "citizens": 1},
+    ]
+    assert [(r["changes"], r["citizens"]) for r in run(tiny, "caseworker_distribution", **ALL_TIME)] == [(0, 1), (2, 1), (4, 1)]
+
+
+def test_caseworker_by_unit(tiny):
+    assert [(r["unit"], r["citizens"], r["citizens_asked"], r["citizens_with_trouble"]) for r in run(tiny, "caseworker_by_unit")] == [
+        ("Jobcenter – Jobaktiv", 1, 1, 1),
+        ("Udbetaling Danmark", 1, 0, 0), ("Borgerservice", 1, 0, 0), ("Ydelse og kontanthjælp", 1, 0, 0),
+        ("Familierådgivningen", 1, 0, 0), ("Handicap og psykiatri", 1, 1, 0),
+    ]
+
+
+def test_caseworker_trend(tiny):
+    assert run(tiny, "caseworker_trend", **Q1_2018) == [
+        {"month_start": D(2018, 1, 1), "citizens_asked": 1, "citizens_with_trouble": 1},
+        {"month_start": D(2018, 2, 1), "citizens_asked": 1, "citizens_with_trouble": 0},
+        {"month_start": D(2018, 3, 1), "citizens_asked": 0, "citizens_with_trouble": 0},
+    ]
+
+
+# -- the database -----------------------------------------------------------------
 
 def test_data_status(tiny):
-    df = queries.run(tiny, "data_status").drop(columns="updated_at")
-    assert df.to_dict("records") == [
-        {
-            "is_demo": False,
-            "data_version": 1,
-            "registrations": 12,
-            "first_received_on": pd.Timestamp("2017-11-06"),
-            "last_received_on": pd.Timestamp("2019-01-21"),
-        }
-    ]
+    rows = run(tiny, "data_status")
+    del rows[0]["updated_at"]
+    assert rows == [{"is_demo": False, "data_version": 1, "registrations": 12,
+                     "first_received_on": D(2017, 11, 6), "last_received_on": D(2019, 1, 21)}]
 
 
 def test_data_version(tiny):
-    assert queries.run(tiny, "data_version").to_dict("records") == [{"data_version": 1}]
+    assert run(tiny, "data_version") == [{"data_version": 1}]
 
 
 def test_queries_on_an_empty_database(empty_db):
-    import duckdb
+    with queries.connect(empty_db) as con:
+        assert run(con, "monthly_registrations", date_from=None, date_to=None) == []
+        assert run(con, "yearly_registrations") == []
+        assert run(con, "by_department") == []
+        assert run(con, "key_figures")[0]["registrations"] == 0
+        assert run(con, "data_status")[0]["registrations"] == 0
 
-    with duckdb.connect(str(empty_db), read_only=True) as con:
-        assert queries.run(con, "monthly_registrations").empty
-        assert queries.run(con, "yearly_registrations").empty
-        status = queries.run(con, "data_status").iloc[0]
-        assert (status["is_demo"], status["registrations"]) == (False, 0)
 
-
-def test_a_missing_parameter_is_an_error_not_a_guess(tiny, monkeypatch):
-    monkeypatch.setattr(queries, "parameters", lambda name: frozenset({"department"}))
+def test_the_connection_cannot_write(tiny):
     try:
-        queries.run(tiny, "data_version", {})
+        tiny.execute("delete from data.inquiries")
+    except duckdb.Error as e:
+        assert "read-only" in str(e).lower() or "cannot execute" in str(e).lower()
+    else:
+        raise AssertionError("the app's connection must be read-only")
+
+
+def test_a_missing_parameter_is_an_error_not_a_guess(tiny):
+    try:
+        queries.run(tiny, "key_figures", {"date_from": D(2018, 1, 1)})
     except KeyError as e:
-        assert "department" in str(e)
+        assert "date_to" in str(e)
     else:
         raise AssertionError("expected KeyError")
