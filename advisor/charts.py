@@ -77,15 +77,18 @@ def department_colour(title: str = "Forvaltning") -> alt.Color:
 def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str, value_title: str,
          percent: bool = False, by_department: bool = False) -> alt.Chart:
     """Horizontal bars in the order of the query's rows, each with its value at its end."""
-    number = ".0%" if percent else ",d"
-    base = alt.Chart(frame).encode(
+    # Danish typography: "43 %", with a space, which d3's "%" format leaves out.
+    def number(field: str) -> str:
+        return f"format({field} * 100, ',.0f') + ' %'" if percent else f"format({field}, ',d')"
+
+    base = alt.Chart(frame).transform_calculate(label=number(f"datum['{value}']")).encode(
         y=alt.Y(f"{category}:N", title=category_title, sort=list(frame[category]), axis=alt.Axis(labelLimit=320)),
-        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=number)),
-        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip(f"{value}:Q", title=value_title, format=number)],
+        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(labelExpr=number("datum.value"))),
+        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("label:N", title=value_title)],
     )
     colour = {"color": department_colour()} if by_department else {"color": alt.value(SERIES_COLOURS[1])}
     bar = base.mark_bar().encode(**colour)
-    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 2).encode(text=alt.Text(f"{value}:Q", format=number))
+    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 2).encode(text="label:N")
     return danish(bar + text, height=max(120, 44 * len(frame)))
 
 

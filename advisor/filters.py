@@ -114,10 +114,12 @@ def params(chosen: periods.Period | None = None) -> dict:
     }
 
 
-def describe(chosen: periods.Period | None = None) -> str:
-    """The filters in words, for a caption under a title."""
+def describe(chosen: periods.Period | None = None, *, with_period: bool = True) -> str:
+    """The filters in words, for a caption under a title. It starts with a
+    word, so Markdown never reads "2. halvår" as a numbered list."""
     p = params(chosen)
-    parts = [(chosen or period()).label, p["department"] or ALL["forvaltning"].lower()]
+    parts = [f"Periode: {(chosen or period()).label}"] if with_period else []
+    parts.append(p["department"] or ALL["forvaltning"])
     if p["units"]:
         parts.append(", ".join(p["units"]))
     parts += [v for v in (p["inquiry_type"], p["channel"]) if v]

@@ -38,7 +38,7 @@ def test_the_default_page_is_the_overview_of_the_newest_year(app, tiny_db):
     at = app(tiny_db)
     assert not at.exception
     assert at.title[0].value == "Overblik"
-    assert at.caption[0].value == "2019 · alle forvaltninger"
+    assert at.caption[0].value == "Periode: 2019 · Alle forvaltninger"
     # 2019: T-11 (B), T-12 (G), one month of data; against 2018 (see module docstring).
     assert metrics(at) == {
         "Registreringer": ("2", "−5 (−71,4 %)"),
@@ -73,7 +73,7 @@ def test_a_filter_change_changes_the_figures_and_the_url(app, tiny_db):
     figures = metrics(at)
     assert figures["Registreringer"] == ("3", "+1 (+50,0 %)")
     assert figures["Borgere"] == ("3", "+2 (+200,0 %)")
-    assert at.caption[0].value == "2018 · Borger & Arbejdsmarked"
+    assert at.caption[0].value == "Periode: 2018 · Borger & Arbejdsmarked"
     # The URL itself is written by the browser: see test_browser.py.
 
 
@@ -86,7 +86,7 @@ def test_units_and_type_from_the_url(app, tiny_db):
 
 def test_half_year_period(app, tiny_db):
     at = app(tiny_db, query={"periode": "Halvår", "halvaar": "1. halvår 2018"})
-    assert at.caption[0].value == "1. halvår 2018 · alle forvaltninger"
+    assert at.caption[0].value == "Periode: 1. halvår 2018 · Alle forvaltninger"
     assert at.subheader[0].value == "Sammenlignet med 2. halvår 2017"
     assert metrics(at)["Registreringer"] == ("7", "+4 (+133,3 %)")
 
@@ -101,7 +101,7 @@ def test_a_filter_that_matches_nothing_says_so(app, tiny_db):
 def test_reset_clears_the_filters(app, tiny_db):
     at = app(tiny_db, query={"aar": "2018", "forvaltning": BA})
     at.button[0].click().run()
-    assert at.caption[0].value == "2019 · alle forvaltninger"
+    assert at.caption[0].value == "Periode: 2019 · Alle forvaltninger"
     assert metrics(at)["Registreringer"][0] == "2"
 
 
@@ -109,7 +109,7 @@ def test_filters_survive_a_page_switch(app, tiny_db):
     at = app(tiny_db, query={"aar": "2018"})
     at.selectbox(key="forvaltning").set_value(BA).run()
     at.switch_page("pages/repeat_contacts.py").run()
-    assert at.caption[0].value == "2018 · Borger & Arbejdsmarked"
+    assert at.caption[0].value == "Periode: 2018 · Borger & Arbejdsmarked"
     assert metrics(at)["Borgere"] == ("3", "")
 
 
