@@ -67,9 +67,9 @@ def monthly_lines(monthly: pd.DataFrame) -> alt.Chart:
     return danish(lines + ends)
 
 
-def department_colour(title: str = "Forvaltning") -> alt.Color:
+def department_colour(legend: bool = False) -> alt.Color:
     return alt.Color(
-        "department:N", title=title, legend=None,
+        "department:N", legend=alt.Legend(title=None, orient="top", columns=1, labelLimit=300) if legend else None,
         scale=alt.Scale(domain=list(DEPARTMENT_COLOURS), range=list(DEPARTMENT_COLOURS.values())),
     )
 
@@ -81,14 +81,15 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str,
     def number(field: str) -> str:
         return f"format({field} * 100, ',.0f') + ' %'" if percent else f"format({field}, ',d')"
 
-    base = alt.Chart(frame).transform_calculate(label=number(f"datum['{value}']")).encode(
+    base = alt.Chart(frame).transform_calculate(bar_text=number(f"datum['{value}']")).encode(
         y=alt.Y(f"{category}:N", title=category_title, sort=list(frame[category]), axis=alt.Axis(labelLimit=320)),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(labelExpr=number("datum.value"))),
-        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("label:N", title=value_title)],
+        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("bar_text:N", title=value_title)],
     )
-    colour = {"color": department_colour()} if by_department else {"color": alt.value(SERIES_COLOURS[1])}
+    # Bars of units name the department by colour: then a legend says which is which.
+    colour = {"color": department_colour(legend=category != "department")} if by_department else {"color": alt.value(SERIES_COLOURS[1])}
     bar = base.mark_bar().encode(**colour)
-    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 2).encode(text="label:N")
+    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 2).encode(text="bar_text:N")
     return danish(bar + text, height=max(120, 44 * len(frame)))
 
 
@@ -105,36 +106,29 @@ def events_layer(events: pd.DataFrame) -> alt.Chart:
 
 def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: pd.DataFrame | None = None,
           x: str = "month_start", number: str = ",d", by_department: bool = False) -> alt.Chart:
-    """One line per series over the months, each named at its end; events marked.
+    """One line per series over the months, told apart by colour and dash
+    pattern, named in a legend above the chart; events marked.
 
     `series` maps columns of `frame` to their Danish names; with
     by_department the frame is long (department, value) instead.
     """
     if by_department:
         long = frame.rename(columns={list(series)[0]: "value"}).assign(series=frame["department"])
-        colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=list(DEPARTMENT_COLOURS), range=list(DEPARTMENT_COLOURS.values())))
+        names = [d for d in DEPARTMENT_COLOURS if d in set(long["series"])]
+        colours = [DEPARTMENT_COLOURS[d] for d in names]
     else:
         long = frame.melt(id_vars=[x], value_vars=list(series), var_name="series", value_name="value")
         long["series"] = long["series"].map(series)
-        colour = alt.Color("series:N", legend=None, scale=alt.Scale(domain=list(series.values()), range=SERIES_COLOURS[: len(series)]))
-    long = long[[x, "series", "value"]]
-    base = alt.Chart(long).encode(
+        names, colours = list(series.values()), SERIES_COLOURS[: len(series)]
+    dashes = [[1, 0], [8, 5], [2, 3], [12, 3, 2, 3], [4, 4]][: len(names)]
+    legend = alt.Legend(title=None, orient="top", symbolType="stroke", symbolStrokeWidth=3, symbolSize=600, labelLimit=400)
+    line = alt.Chart(long[[x, "series", "value"]]).mark_line(point=True, strokeWidth=3).encode(
         x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True)),
         y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=number)),
-        color=colour,
+        color=alt.Color("series:N", scale=alt.Scale(domain=names, range=colours), legend=legend),
+        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=names, range=dashes), legend=legend),
+        tooltip=[alt.Tooltip(f"{x}:T", title="Måned", format="%B %Y"), alt.Tooltip("series:N", title=""),
+                 alt.Tooltip("value:Q", title=y_title, format=number)],
     )
-    line = base.mark_line(point=True, strokeWidth=3).encode(
-        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=list(long["series"].unique()), range=[[1, 0], [8, 5], [2, 3]])),
-        tooltip=[alt.Tooltip(f"{x}:T", title="Måned", format="%B %Y"), alt.Tooltip("series:N", title=""), alt.Tooltip("value:Q", title=y_title, format=number)],
-    )
-    ends = (
-        base.transform_filter("isValid(datum.value)")
-        .transform_window(rank="rank()", sort=[alt.SortField(x, order="descending")], groupby=["series"])
-        .transform_filter("datum.rank == 1")
-        .mark_text(align="right", dx=-2, dy=-14, fontSize=FONT_SIZE - 2, fontWeight="bold")
-        .encode(text="series:N")
-    )
-    chart = line + ends
-    if events is not None and not events.empty:
-        chart = events_layer(events) + chart
+    chart = line if events is None or events.empty else events_layer(events) + line
     return danish(chart)

@@ -43,12 +43,11 @@ st.subheader("Pr. afdeling")
 st.caption("Ventetider i kalenderdage; målet i arbejdsdage.")
 ui.table(
     loader.load("waiting_by_unit", **params),
-    {"department": "Forvaltning", "unit": "Afdeling", "answered": "Besvaret", "median_days_to_answer": "Median, svar",
+    {"department": "Forvaltning", "unit": "Afdeling", "median_days_to_answer": "Median, svar",
      "p90_days_to_answer": "90 %, svar", "answered_within_target_share": f"≤ {target} arb.dage",
-     "meetings": "Møder", "median_days_to_meeting": "Median, møde"},
+     "median_days_to_meeting": "Median, møde"},
     "ventetider",
-    {"answered": 0, "median_days_to_answer": 1, "p90_days_to_answer": 0, "answered_within_target_share": "share",
-     "meetings": 0, "median_days_to_meeting": 1},
+    {"median_days_to_answer": 1, "p90_days_to_answer": 0, "answered_within_target_share": "share", "median_days_to_meeting": 1},
 )
 
 st.subheader("Åbne registreringer ved månedens udgang")
