@@ -21,6 +21,14 @@ def run_through_app() -> None:
         st.rerun()
 
 
+def page(title: str, caption: str | None = None) -> None:
+    """The top of every page: make sure app.py ran, then the title and what is shown."""
+    run_through_app()
+    st.title(title)
+    if caption:
+        st.caption(caption)
+
+
 def chart(spec: alt.Chart) -> None:
     """Draw a chart exactly as specified (Danish locale, projector-sized type),
     so that the screen and the exported images look the same."""

@@ -4,9 +4,7 @@ import streamlit as st
 
 from advisor import charts, filters, fmt, loader, periods, ui
 
-ui.run_through_app()
-st.title("Sagsbehandlerskift")
-st.caption(filters.describe())
+ui.page("Sagsbehandlerskift", filters.describe())
 
 params = filters.params()
 summary = loader.load("caseworker_summary", **params)

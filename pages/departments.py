@@ -4,9 +4,7 @@ import streamlit as st
 
 from advisor import charts, filters, loader, periods, ui
 
-ui.run_through_app()
-st.title("Forvaltninger")
-st.caption(filters.describe())
+ui.page("Forvaltninger", filters.describe())
 
 params = filters.params()
 departments = loader.load("by_department", **params)

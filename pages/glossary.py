@@ -4,8 +4,7 @@ import streamlit as st
 
 from advisor import ui
 
-ui.run_through_app()
-st.title("Begreber")
+ui.page("Begreber")
 st.markdown(
     """
 **Registrering (henvendelse).** Hver gang en borger kontakter borgerrådgiveren, registreres det

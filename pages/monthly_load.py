@@ -4,9 +4,7 @@ import streamlit as st
 
 from advisor import charts, filters, fmt, loader, tables, ui
 
-ui.run_through_app()
-st.title("Månedlig belastning")
-st.caption(filters.describe(with_period=False) + " · alle år (perioden gælder ikke her)")
+ui.page("Månedlig belastning", filters.describe(with_period=False) + " · alle år (perioden gælder ikke her)")
 
 params = filters.params() | {"date_from": None, "date_to": None}
 monthly = loader.load("monthly_registrations", **params)

@@ -2,12 +2,10 @@
 
 import streamlit as st
 
-from advisor import charts, filters, fmt, loader, periods, ui
+from advisor import charts, filters, loader, periods, ui
 
-ui.run_through_app()
-st.title("Overblik")
+ui.page("Overblik", filters.describe())
 period = filters.period()
-st.caption(filters.describe())
 
 now = loader.load("key_figures", **filters.params()).iloc[0]
 if filters.no_data(now.to_frame().T):

@@ -4,9 +4,7 @@ import streamlit as st
 
 from advisor import charts, filters, fmt, loader, ui
 
-ui.run_through_app()
-st.title("Gentagne henvendelser")
-st.caption(filters.describe())
+ui.page("Gentagne henvendelser", filters.describe())
 
 params = filters.params()
 now = loader.load("key_figures", **params)

@@ -4,9 +4,7 @@ import streamlit as st
 
 from advisor import charts, filters, fmt, loader, periods, ui
 
-ui.run_through_app()
-st.title("Ventetider")
-st.caption(filters.describe())
+ui.page("Ventetider", filters.describe())
 
 target = st.number_input(
     "Mål for første svar (arbejdsdage)", min_value=1, max_value=60, value=10, step=1,
