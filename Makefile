@@ -7,10 +7,12 @@ DEMO := data/demo.duckdb
 .PHONY: run dev test demo clean
 
 run: $(VENV)/run.stamp $(DEMO)
+	$(BIN)/python -m advisor key
 	$(BIN)/streamlit run app.py
 
 # Development: reload on save (production config turns the file watcher off).
 dev: $(VENV)/run.stamp $(DEMO)
+	$(BIN)/python -m advisor key
 	$(BIN)/streamlit run app.py --server.fileWatcherType auto --server.runOnSave true
 
 test: $(VENV)/test.stamp $(DEMO)

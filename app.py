@@ -18,6 +18,7 @@ pg = st.navigation(
         ],
         "Om tallene": [
             st.Page("pages/glossary.py", title="Begreber", icon=":material/menu_book:"),
+            st.Page("pages/data_import.py", title="Data", icon=":material/upload_file:"),
         ],
     }
 )

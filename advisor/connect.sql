@@ -7,6 +7,7 @@ create view organisation as select * from data.organisation;
 create view published_monthly as select * from data.published_monthly;
 create view events as select * from data.events;
 create view meta as select * from data.meta;
+create view imports as select * from data.imports;
 
 -- The registrations the shared filters select. A null filter selects all.
 -- p_org_view 'today' places every unit in its department as organised today

@@ -1,8 +1,9 @@
--- The advisor database. Created by `python -m advisor init` or `demo`.
+-- The advisor database. Created by `python -m advisor init` or `demo`; run
+-- again before every import, so an older database gets new tables.
 -- No CPR number and no free-text remark is ever stored here: citizen_key is
 -- a keyed pseudonym, and the log's "Bemærkning" column is never imported.
 
-create table inquiries (
+create table if not exists inquiries (
     inquiry_id                text primary key,  -- Løbenr.
     citizen_key               text not null,     -- pseudonym of Borger
     received_on               date not null,     -- Modtaget
@@ -20,7 +21,7 @@ create table inquiries (
 );
 
 -- Unit -> department over time; valid_to null = still valid.
-create table organisation (
+create table if not exists organisation (
     unit       text not null,
     department text not null,
     valid_from date not null,
@@ -28,7 +29,7 @@ create table organisation (
 );
 
 -- Registrations per month as published in the annual reports 2014-2018.
-create table published_monthly (
+create table if not exists published_monthly (
     year          integer not null,
     month         integer not null,
     registrations integer not null,
@@ -36,7 +37,7 @@ create table published_monthly (
 );
 
 -- Dated annotations for time series; ends_on null = a single day.
-create table events (
+create table if not exists events (
     starts_on   date not null,
     ends_on     date,
     label       text not null,
@@ -45,8 +46,51 @@ create table events (
 
 -- Exactly one row. data_version changes on every write, so cached query
 -- results are keyed by it.
-create table meta (
+create table if not exists meta (
     is_demo      boolean not null,
     data_version integer not null,
     updated_at   timestamp not null
+);
+
+-- One row per import of the adviser's log (python -m advisor import, or the
+-- Data page). file_name has any CPR-like number masked.
+create table if not exists imports (
+    import_id     integer primary key,
+    imported_at   timestamp not null,
+    file_name     text not null,
+    file_sha256   text not null,
+    rows_read     integer not null,
+    rows_imported integer not null,  -- new registrations
+    rows_updated  integer not null,  -- registrations whose Løbenr. was there already
+    rows_rejected integer not null,
+    undone_at     timestamp
+);
+
+-- The registrations an import replaced, as they were, so undo can restore them.
+create table if not exists import_previous_rows (
+    replaced_by_import        integer not null,
+    inquiry_id                text not null,
+    citizen_key               text not null,
+    received_on               date not null,
+    channel                   text,
+    department                text,
+    unit                      text,
+    inquiry_type              text,
+    topic                     text,
+    first_answer_on           date,
+    meeting_on                date,
+    closed_on                 date,
+    caseworker_changes        integer,
+    caseworker_change_trouble boolean,
+    import_id                 integer
+);
+
+-- Rows an import with quarantine left out, with the reasons. The values are
+-- those of the log's known columns, with the citizen pseudonymised and any
+-- CPR-like number masked; free-text columns are never kept.
+create table if not exists rejected_rows (
+    import_id  integer not null,
+    row_number integer not null,  -- as the user sees it in the file
+    reasons    text not null,
+    row_values text not null      -- JSON: Danish column label -> value
 );

@@ -7,7 +7,8 @@ Figures are checked on the tiny fixture (tests/data/tiny.csv), by hand:
 
 import pytest
 
-PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary"]
+PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary",
+         "data_import"]
 BA = "Borger & Arbejdsmarked"
 
 

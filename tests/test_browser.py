@@ -25,8 +25,9 @@ PAGES = {
     "repeat_contacts": "Gentagne henvendelser",
     "caseworker_changes": "Sagsbehandlerskift",
     "glossary": "Begreber",
+    "data_import": "Data",
 }
-CHARTS = {"": 1, "monthly_load": 1, "departments": 5, "waiting_times": 2, "repeat_contacts": 2, "caseworker_changes": 3, "glossary": 0}
+CHARTS = {"": 1, "monthly_load": 1, "departments": 5, "waiting_times": 2, "repeat_contacts": 2, "caseworker_changes": 3, "glossary": 0, "data_import": 0}
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):

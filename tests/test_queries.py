@@ -361,3 +361,15 @@ def test_a_missing_parameter_is_an_error_not_a_guess(tiny):
         assert "date_to" in str(e)
     else:
         raise AssertionError("expected KeyError")
+
+
+def test_organisation_chart_on_a_date(tiny):
+    before, after = (run(tiny, "organisation_chart", on_date=D(y, 6, 1)) for y in (2018, 2019))
+    assert len(before) == len(after) == 21  # 7 + 4 + 3 + 3 + 4 units; Familierådgivningen moves
+    assert before[:4] == [{"department": AM, "unit": u} for u in ["Andet", "Region og sygehus", "Skattestyrelsen", "Udbetaling Danmark"]]
+    assert {"department": BK, "unit": "Familierådgivningen"} in before
+    assert {"department": BA, "unit": "Familierådgivningen"} in after
+
+
+def test_imports_of_a_database_without_any(tiny):
+    assert run(tiny, "imports") == []
