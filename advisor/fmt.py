@@ -35,6 +35,13 @@ def date(day) -> str:
     return format_date(day, "d. MMM y", locale=LOCALE)
 
 
+def moment(when) -> str:
+    """2026-11-23 19:46 -> '23. nov. 2026 kl. 19.46'; blank for missing."""
+    if when is None or pd.isna(when):
+        return ""
+    return f"{date(when)} kl. {when:%H.%M}"
+
+
 def change(now, before, decimals: int = 0, *, percent_points: bool = False) -> str | None:
     """Change from `before` to `now` for st.metric: '+83 (+12,6 %)', or
     '+3,0 pct.-point' for shares; None when there is nothing to compare."""

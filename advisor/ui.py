@@ -58,7 +58,8 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     """A table with Danish headers and numbers, and CSV and Excel downloads.
 
     `columns` maps result columns to Danish headers (and picks them);
-    `formats` gives decimals per column, or "share" for a percentage.
+    `formats` gives decimals per column, "share" for a percentage or
+    "moment" for a date and time.
     The downloads hold the numbers as numbers.
     """
     formats = formats or {}
@@ -66,7 +67,8 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     shown = data.copy()
     for col, spec in formats.items():
         header = columns[col]
-        shown[header] = [fmt.percent(v) if spec == "share" else fmt.number(v, spec) for v in data[header]]
+        show = {"share": fmt.percent, "moment": fmt.moment}.get(spec, lambda v: fmt.number(v, spec))
+        shown[header] = [show(v) for v in data[header]]
     numeric = [columns[c] for c in formats]
     st.dataframe(
         shown, hide_index=True, height="content" if len(shown) <= 30 else "auto",

@@ -55,8 +55,9 @@ def upload_section() -> None:
     if report.problems:
         st.subheader("Fejl i filen")
         ui.table(report.problems_frame(), {c: c for c in ["Række", "Kolonne", "Værdi", "Fejl"]}, "fejlrapport")
-    st.subheader("Sådan gemmes de første rækker")
-    st.dataframe(preview.rename(columns={v: k for k, v in importer.COLUMNS.items()} | {"row_number": "Række"}), hide_index=True)
+    if not preview.empty:
+        st.subheader("Sådan gemmes de første rækker")
+        st.dataframe(preview.rename(columns={v: k for k, v in importer.COLUMNS.items()} | {"row_number": "Række"}), hide_index=True)
 
     blocked = bool(report.problems) and not quarantine
     if blocked:
@@ -84,7 +85,7 @@ else:
         {"import_id": "Import", "imported_at": "Tidspunkt", "file_name": "Fil", "rows_read": "Læst",
          "rows_imported": "Nye", "rows_updated": "Opdateret", "rows_rejected": "Afvist", "undone_at": "Fortrudt"},
         "importer",
-        {"rows_read": 0, "rows_imported": 0, "rows_updated": 0, "rows_rejected": 0},
+        {"imported_at": "moment", "rows_read": 0, "rows_imported": 0, "rows_updated": 0, "rows_rejected": 0, "undone_at": "moment"},
     )
     newest = history[history["can_undo"]]
     if not newest.empty:

@@ -41,3 +41,10 @@ def test_signed_numbers():
     assert fmt.number(5, signed=True) == "+5"
     assert fmt.number(-5, signed=True) == "-5"
     assert fmt.number(0, signed=True) == "0"
+
+
+def test_moments():
+    import datetime as dt
+
+    assert fmt.moment(dt.datetime(2026, 11, 23, 19, 46, 21)) == "23. nov. 2026 kl. 19.46"
+    assert fmt.moment(None) == ""
