@@ -34,7 +34,6 @@ elif status["is_demo"]:
         icon=":material/science:",
     )
 
-with st.sidebar:
-    filters.draw()
+filters.draw(st.sidebar)
 
 pg.run()

@@ -34,47 +34,47 @@ def options(field: str, department: str | None = None) -> list[str]:
     return sorted(set(rows["value"]))
 
 
-def draw() -> None:
-    """The filter widgets, in the sidebar."""
+def draw(where) -> None:
+    """The filter widgets, in `where` (the sidebar)."""
     first, last = data_span()
-    st.header("Filtre")
-    kind = st.segmented_control(
+    where.header("Filtre")
+    kind = where.segmented_control(
         "Periode", list(periods.KINDS), format_func=periods.KINDS.get,
         default="year", required=True, key="periode", bind="query-params",
     )
     if kind == "range":
-        st.date_input(
+        where.date_input(
             "Fra og med – til og med", value=(dt.date(last.year, 1, 1), last),
             min_value=first, max_value=last, format="DD.MM.YYYY", key="datoer", bind="query-params",
         )
     else:
         keys = periods.options(kind, first, last)
-        st.selectbox(
+        where.selectbox(
             periods.KINDS[kind], keys, format_func=lambda k: periods.parse(k).label,
             key=PERIOD_KEYS[kind], bind="query-params",
         )
-    st.radio(
+    where.radio(
         "Forvaltninger", list(ORG_VIEWS), format_func=ORG_VIEWS.get, key="organisering", bind="query-params",
         help="Som organiseret i dag: hver afdeling tælles under den forvaltning, den hører til i dag "
         "(Familierådgivningen under Borger & Arbejdsmarked, også før 2019).",
     )
-    department = st.selectbox(
+    department = where.selectbox(
         "Forvaltning", [None, *options("department")], format_func=lambda v: v or ALL["forvaltning"],
         key="forvaltning", bind="query-params",
     )
-    st.multiselect(
+    where.multiselect(
         "Afdelinger", options("unit", department), placeholder="Alle afdelinger",
         key="afdelinger", bind="query-params",
     )
-    st.selectbox(
+    where.selectbox(
         "Henvendelsestype", [None, *options("inquiry_type")], format_func=lambda v: v or ALL["type"],
         key="type", bind="query-params",
     )
-    st.selectbox(
+    where.selectbox(
         "Kanal", [None, *options("channel")], format_func=lambda v: v or ALL["kanal"],
         key="kanal", bind="query-params",
     )
-    st.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:")
+    where.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:")
 
 
 def reset() -> None:

@@ -29,10 +29,11 @@ def page(title: str, caption: str | None = None) -> None:
         st.caption(caption)
 
 
-def chart(spec: alt.Chart) -> None:
+def chart(spec: alt.Chart, where=st) -> None:
     """Draw a chart exactly as specified (Danish locale, projector-sized type),
-    so that the screen and the exported images look the same."""
-    st.altair_chart(spec, theme=None, width="stretch")
+    so that the screen and the exported images look the same. `where` is a
+    container, e.g. a column."""
+    where.altair_chart(spec, theme=None, width="stretch")
 
 
 def metrics(rows: list[tuple], per_row: int = 3) -> None:

@@ -21,15 +21,13 @@ st.caption("Siden efteråret 2017 spørges hver borger, der kommer til en samtal
            "sagsbehandleren er skiftet det seneste år.")
 
 dist, by_unit = st.columns(2)
-with dist:
-    st.subheader("Antal skift det seneste år")
-    changes = loader.load("caseworker_distribution", **params)
-    ui.chart(charts.bars(changes, "label", "citizens", category_title="Skift", value_title="Borgere"))
-with by_unit:
-    st.subheader("Gener ved skift pr. afdeling")
-    units = loader.load("caseworker_by_unit", **params)
-    ui.chart(charts.bars(units[units["citizens_with_trouble"] > 0], "unit", "citizens_with_trouble",
-                         category_title="", value_title="Borgere med gener", by_department=True))
+dist.subheader("Antal skift det seneste år")
+changes = loader.load("caseworker_distribution", **params)
+ui.chart(charts.bars(changes, "label", "citizens", category_title="Skift", value_title="Borgere"), dist)
+by_unit.subheader("Gener ved skift pr. afdeling")
+units = loader.load("caseworker_by_unit", **params)
+ui.chart(charts.bars(units[units["citizens_with_trouble"] > 0], "unit", "citizens_with_trouble",
+                     category_title="", value_title="Borgere med gener", by_department=True), by_unit)
 ui.table(
     units,
     {"department": "Forvaltning", "unit": "Afdeling", "citizens": "Borgere", "citizens_asked": "Spurgt",

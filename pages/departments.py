@@ -13,12 +13,12 @@ if filters.no_data(departments):
 
 st.subheader("Fordeling på forvaltninger")
 first, every = st.columns(2)
-with first:
-    st.markdown("**1. gang** – hver borgers første henvendelse i perioden")
-    ui.chart(charts.bars(departments, "department", "first_contacts_share", category_title="", value_title="Andel af borgere", percent=True, by_department=True))
-with every:
-    st.markdown("**Alle henvendelser**")
-    ui.chart(charts.bars(departments, "department", "registrations_share", category_title="", value_title="Andel af registreringer", percent=True, by_department=True))
+first.markdown("**1. gang** – hver borgers første henvendelse i perioden")
+ui.chart(charts.bars(departments, "department", "first_contacts_share", category_title="", value_title="Andel af borgere",
+                     percent=True, by_department=True), first)
+every.markdown("**Alle henvendelser**")
+ui.chart(charts.bars(departments, "department", "registrations_share", category_title="", value_title="Andel af registreringer",
+                     percent=True, by_department=True), every)
 ui.table(
     departments,
     {"department": "Forvaltning", "first_contacts": "1. gang", "first_contacts_share": "Andel 1. gang",
@@ -37,14 +37,12 @@ ui.table(
 )
 
 types, topics = st.columns(2)
-with types:
-    st.subheader("Henvendelsestype (alle henv.)")
-    by_type = loader.load("by_type", **params)
-    ui.chart(charts.bars(by_type, "inquiry_type", "registrations", category_title="", value_title="Registreringer"))
-with topics:
-    st.subheader("Emner (alle henv.)")
-    by_topic = loader.load("by_topic", **params)
-    ui.chart(charts.bars(by_topic.head(10), "topic", "registrations", category_title="", value_title="Registreringer"))
+types.subheader("Henvendelsestype (alle henv.)")
+by_type = loader.load("by_type", **params)
+ui.chart(charts.bars(by_type, "inquiry_type", "registrations", category_title="", value_title="Registreringer"), types)
+topics.subheader("Emner (alle henv.)")
+by_topic = loader.load("by_topic", **params)
+ui.chart(charts.bars(by_topic.head(10), "topic", "registrations", category_title="", value_title="Registreringer"), topics)
 ui.table(by_topic, {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"}, "emner", {"registrations": 0, "share": "share"})
 
 window = periods.trend_window(filters.period())

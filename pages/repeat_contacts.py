@@ -17,13 +17,11 @@ c2.metric("Med 2 eller flere henvendelser", fmt.number(k.repeat_citizens), borde
 c3.metric("Andel med flere", fmt.percent(k.repeat_share), border=True)
 
 per_citizen, length = st.columns(2)
-with per_citizen:
-    st.subheader("Henvendelser pr. borger")
-    dist = loader.load("registrations_per_citizen", **params)
-    ui.chart(charts.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere"))
-with length:
-    st.subheader("Forløbets længde")
-    ui.chart(charts.bars(loader.load("course_length", **params), "course_length", "citizens", category_title="", value_title="Borgere"))
+per_citizen.subheader("Henvendelser pr. borger")
+dist = loader.load("registrations_per_citizen", **params)
+ui.chart(charts.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere"), per_citizen)
+length.subheader("Forløbets længde")
+ui.chart(charts.bars(loader.load("course_length", **params), "course_length", "citizens", category_title="", value_title="Borgere"), length)
 
 st.subheader("Pr. afdeling")
 ui.table(
