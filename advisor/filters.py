@@ -9,7 +9,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from advisor import loader, periods
+from advisor import access, loader, periods
 
 ORG_VIEWS = {"registered": "Som registreret", "today": "Som organiseret i dag"}
 PERIOD_KEYS = {"year": "aar", "half": "halvaar", "quarter": "kvartal", "month": "maaned", "range": "datoer"}
@@ -25,9 +25,20 @@ def data_span() -> tuple[dt.date, dt.date]:
     return status["first_received_on"].date(), status["last_received_on"].date()
 
 
+def who() -> access.Access:
+    """The user's access, set by app.py (the adviser when no one has set it)."""
+    return st.session_state.get("access") or access.Access("rådgiver")
+
+
+def scope() -> list[str] | None:
+    """The departments the user may see; None for all."""
+    departments = who().departments
+    return list(departments) if departments else None
+
+
 def options(field: str, department: str | None = None) -> list[str]:
-    """Values a filter offers, from the data."""
-    rows = loader.load("filter_options", org_view=st.session_state.get("organisering", "registered"))
+    """Values a filter offers, from the data and within the user's departments."""
+    rows = loader.load("filter_options", org_view=st.session_state.get("organisering", "registered"), departments=scope())
     rows = rows[rows["field"] == field]
     if department is not None:
         rows = rows[rows["department"] == department]
@@ -58,9 +69,10 @@ def draw(where) -> None:
         help="Som organiseret i dag: hver afdeling tælles under den forvaltning, den hører til i dag "
         "(Familierådgivningen under Borger & Arbejdsmarked, også før 2019).",
     )
+    departments = options("department")
     department = where.selectbox(
-        "Forvaltning", [None, *options("department")], format_func=lambda v: v or ALL["forvaltning"],
-        key="forvaltning", bind="query-params",
+        "Forvaltning", departments if len(departments) == 1 else [None, *departments],
+        format_func=lambda v: v or ALL["forvaltning"], key="forvaltning", bind="query-params",
     )
     where.multiselect(
         "Afdelinger", options("unit", department), placeholder="Alle afdelinger",
@@ -111,6 +123,7 @@ def params(chosen: periods.Period | None = None) -> dict:
         "inquiry_type": st.session_state.get("type"),
         "channel": st.session_state.get("kanal"),
         "org_view": st.session_state.get("organisering") or "registered",
+        "departments": scope(),
     }
 
 

@@ -8,7 +8,7 @@ with
 
 selected as (
     select citizen_key, received_on
-    from filtered_inquiries(make_date(year($date_from::date) - 1, 1, 1), $date_to, $department, $units, $inquiry_type, $channel, $org_view)
+    from filtered_inquiries(make_date(year($date_from::date) - 1, 1, 1), $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
 ),
 
 office as (

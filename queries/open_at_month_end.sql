@@ -6,7 +6,7 @@ with
 
 selected as (
     select received_on, closed_on
-    from filtered_inquiries(null, $date_to, $department, $units, $inquiry_type, $channel, $org_view)
+    from filtered_inquiries(null, $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
 ),
 
 office as (

@@ -5,7 +5,7 @@ with
 
 selected as (
     select citizen_key, received_on
-    from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view)
+    from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
 ),
 
 office as (
