@@ -35,7 +35,7 @@ secrets = access.read_secrets(st.secrets)
 if problem := access.auth_problem(secrets, cfg):
     only(lambda: st.error(problem, icon=":material/lock:"))
 if access.login_configured(secrets):
-    if not st.user.is_logged_in:
+    if not st.user.get("is_logged_in", False):
         only(lambda: (st.title("Borgerrådgiverens dashboard"),
                       st.button("Log ind", type="primary", icon=":material/login:", on_click=st.login)))
     who = access.resolve(st.user.to_dict(), cfg)

@@ -25,6 +25,13 @@ def build_from_csv(path: Path, csv: Path = TINY_CSV, *, is_demo: bool = False) -
     return db.build(path, fill, is_demo=is_demo)
 
 
+# A complete login configuration (nothing is fetched until someone logs in).
+AUTH = {
+    "redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "test-cookie-secret",
+    "client_id": "dashboard", "client_secret": "secret", "server_metadata_url": "http://localhost:9400/.well-known/openid-configuration",
+}
+
+
 def records(frame: pd.DataFrame) -> list[dict]:
     """Rows as plain dicts: missing values as None, timestamps as dates."""
     out = []
@@ -77,12 +84,19 @@ def demo_con(demo_db):
 def app(monkeypatch):
     """An AppTest factory on a given database, with fresh caches."""
 
-    def start(database: Path, page: str | None = None, query: dict | None = None) -> AppTest:
+    def start(database: Path, page: str | None = None, query: dict | None = None,
+              user: str | None = None, secrets: dict | None = None) -> AppTest:
+        """The app on `database`; with `user`, logged in with that e-mail
+        (login configured with AUTH unless `secrets` says otherwise)."""
         monkeypatch.setenv("ADVISOR_DB", str(database))
         st.cache_data.clear()
         st.cache_resource.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
         at.query_params.update(query or {})
+        if secrets is not None or user is not None:
+            at.secrets = {"auth": AUTH} if secrets is None else secrets
+        if user is not None:
+            at.user = {"is_logged_in": True, "email": user}
         at.run()
         if page:
             at.switch_page(page).run()

@@ -1,0 +1,86 @@
+"""Roles and login through AppTest: each role lands on its pages, a forbidden
+page is refused, a leader sees only her departments, broken login never falls open."""
+
+import pytest
+
+from advisor import access
+from conftest import AUTH
+
+ADVISER, LEADER_BA, DIRECTOR, SECRETARIAT = (
+    "janne.andersen@esbjerg.dk", "leder.ba@esbjerg.dk", "direktion@esbjerg.dk", "sekretariat@esbjerg.dk")
+ALL_PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
+             "glossary", "registrations", "data_import"]
+
+
+def reachable(at) -> list[str]:
+    out = []
+    for page in ALL_PAGES:
+        try:
+            at.switch_page(f"pages/{page}.py")
+            out.append(page)
+        except ValueError:
+            pass
+    return out
+
+
+def test_without_login_everyone_is_the_adviser_and_is_told_so(app, tiny_db):
+    at = app(tiny_db)
+    assert "Uden login" in at.info[0].value
+    assert reachable(at) == ALL_PAGES
+
+
+def test_with_login_configured_nobody_gets_in_without_logging_in(app, tiny_db):
+    at = app(tiny_db, secrets={"auth": AUTH})
+    assert not at.exception
+    assert at.title[0].value == "Borgerrådgiverens dashboard"
+    assert [b.label for b in at.button] == ["Log ind"]
+    assert not at.metric and not at.dataframe and not at.selectbox
+
+
+@pytest.mark.parametrize("user, pages", [
+    (ADVISER, ALL_PAGES),
+    (LEADER_BA, ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary"]),
+    (SECRETARIAT, ["overview", "monthly_load", "glossary"]),
+])
+def test_each_role_has_its_pages_and_no_others(app, tiny_db, user, pages):
+    at = app(tiny_db, user=user)
+    assert not at.exception
+    assert reachable(at) == pages
+    assert not any("Uden login" in i.value for i in at.info)
+
+
+def test_a_user_without_a_role_is_refused(app, tiny_db):
+    at = app(tiny_db, user="ukendt@example.com")
+    assert "ukendt@example.com har ikke adgang til dashboardet" in at.error[0].value
+    assert not at.metric and not at.selectbox
+
+
+def test_a_role_from_a_group_claim(tiny_db):
+    cfg = access.config()
+    who = access.resolve({"email": "ny.leder@esbjerg.dk", "groups": ["andet", "ledere-borger-og-arbejdsmarked"]}, cfg)
+    assert (who.role, who.departments) == ("leder", ("Borger & Arbejdsmarked",))
+    assert access.resolve({"email": "JANNE.ANDERSEN@esbjerg.dk"}, cfg).role == "rådgiver"
+
+
+def test_a_leader_sees_only_her_department(app, tiny_db):
+    at = app(tiny_db, "pages/departments.py", query={"aar": "2018"}, user=LEADER_BA)
+    assert at.selectbox(key="forvaltning").options == ["Borger & Arbejdsmarked"]
+    assert [r["Forvaltning"] for r in at.dataframe[0].value.to_dict("records")] == ["Borger & Arbejdsmarked"]
+    at.switch_page("pages/overview.py").run()
+    # B&A 2018: T-05, T-06, T-10 (a leader of all departments would see 7).
+    assert {m.label: m.value for m in at.metric}["Registreringer"] == "3"
+
+
+@pytest.mark.parametrize("secrets, roles, message", [
+    ({"auth": {k: v for k, v in AUTH.items() if k != "client_secret"}}, None, "[auth] mangler client_secret"),
+    ({"auth": AUTH | {"redirect_uri": "localhost:8501/oauth2callback"}}, None, "redirect_uri være fulde adresser"),
+    ({}, "[login]\nrequired = true\n", "Login er påkrævet"),
+    ({"auth": AUTH}, '[users]\n"a@b.dk" = { role = "chef" }\n', "ukendte roller: chef"),
+])
+def test_a_broken_login_configuration_refuses_to_start(app, tiny_db, tmp_path, monkeypatch, secrets, roles, message):
+    if roles:
+        (tmp_path / "roles.toml").write_text(roles)
+        monkeypatch.setenv("ADVISOR_ROLES", str(tmp_path / "roles.toml"))
+    at = app(tiny_db, secrets=secrets, user=ADVISER)
+    assert message in at.error[0].value
+    assert not at.metric and not at.selectbox and not at.button
