@@ -81,7 +81,10 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str,
     def number(field: str) -> str:
         return f"format({field} * 100, ',.0f') + ' %'" if percent else f"format({field}, ',d')"
 
-    base = alt.Chart(frame).transform_calculate(bar_text=number(f"datum['{value}']")).encode(
+    text = number(f"datum['{value}']")
+    if "hidden_label" in frame:  # disclosure control: an empty bar, labelled "< 5"
+        text = f"datum.hidden_label != '' ? datum.hidden_label : {text}"
+    base = alt.Chart(frame).transform_calculate(bar_text=text).encode(
         y=alt.Y(f"{category}:N", title=category_title, sort=list(frame[category]), axis=alt.Axis(labelLimit=320)),
         x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(labelExpr=number("datum.value"))),
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("bar_text:N", title=value_title)],
@@ -105,7 +108,8 @@ def events_layer(events: pd.DataFrame) -> alt.Chart:
 
 
 def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: pd.DataFrame | None = None,
-          x: str = "month_start", number: str = ",d", by_department: bool = False) -> alt.Chart:
+          x: str = "month_start", number: str = ",d", by_department: bool = False,
+          hidden: pd.DataFrame | None = None) -> alt.Chart:
     """One line per series over the months, told apart by colour and dash
     pattern, named in a legend above the chart; events marked.
 
@@ -131,4 +135,12 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
                  alt.Tooltip("value:Q", title=y_title, format=number)],
     )
     chart = line if events is None or events.empty else events_layer(events) + line
+    if hidden is not None:  # disclosure control: hidden points are gaps, marked on the axis
+        marks = (hidden.assign(**{x: frame[x], "department": frame.get("department")}) if by_department else hidden.assign(**{x: frame[x]}))
+        long_hidden = (marks.rename(columns={list(series)[0]: "label"}).assign(series=marks["department"]) if by_department
+                       else marks.melt(id_vars=[x], value_vars=list(series), var_name="series", value_name="label"))
+        long_hidden = long_hidden[long_hidden["label"] != ""][[x, "label"]].drop_duplicates()
+        if not long_hidden.empty:
+            chart = chart + alt.Chart(long_hidden).mark_text(dy=-10, fontSize=FONT_SIZE - 4, color=SERIES_COLOURS[1]).encode(
+                x=f"{x}:T", y=alt.datum(0), text="label:N")
     return danish(chart)

@@ -113,15 +113,17 @@ def period() -> periods.Period:
     return periods.parse(value)
 
 
-def params(chosen: periods.Period | None = None) -> dict:
-    """Query parameters for the filters, for the chosen period or another one."""
+def params(chosen: periods.Period | None = None, *, whole: bool = False) -> dict:
+    """Query parameters for the filters, for the chosen period or another one.
+    With `whole`, without department, units, type and channel: everything the
+    user may see, which a filtered count must not be worked back from."""
     chosen = chosen or period()
     return {
         **chosen.params(),
-        "department": st.session_state.get("forvaltning"),
-        "units": st.session_state.get("afdelinger") or None,
-        "inquiry_type": st.session_state.get("type"),
-        "channel": st.session_state.get("kanal"),
+        "department": None if whole else st.session_state.get("forvaltning"),
+        "units": None if whole else st.session_state.get("afdelinger") or None,
+        "inquiry_type": None if whole else st.session_state.get("type"),
+        "channel": None if whole else st.session_state.get("kanal"),
         "org_view": st.session_state.get("organisering") or "registered",
         "departments": scope(),
     }

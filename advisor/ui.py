@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from advisor import export, fmt, tables
+from advisor import charts, disclosure, export, filters, fmt, tables
 
 
 def run_through_app() -> None:
@@ -37,15 +37,65 @@ def chart(spec: alt.Chart, where=st) -> None:
 
 
 def metrics(rows: list[tuple], per_row: int = 3) -> None:
-    """Metric cards: (label, now, before, decimals or "share", delta colour)."""
+    """Metric cards: (label, now, before, decimals or "share", delta colour[, guard]).
+
+    For leaders and the secretariat the guard decides what is hidden:
+    {"count": True} for a count, {"basis": (now, before)} for a share or
+    median over that many citizens, and "parent": (now, before) for the same
+    count without the optional filters (see advisor/disclosure.py).
+    """
+    who = filters.who()
     for start in range(0, len(rows), per_row):
-        for col, (label, now, before, decimals, colour) in zip(st.columns(per_row), rows[start : start + per_row]):
+        for col, (label, now, before, decimals, colour, *guard) in zip(st.columns(per_row), rows[start : start + per_row]):
+            guard = guard[0] if guard and who.protected else None
+            hide_now, hide_before = (_hidden(v, guard, i, who.k) for i, v in enumerate((now, before)))
             share = decimals == "share"
             value = fmt.percent(now) if share else fmt.number(now, decimals)
-            delta = fmt.change(now, before, 0 if share else decimals, percent_points=share)
+            delta = None if hide_now or hide_before else fmt.change(now, before, 0 if share else decimals, percent_points=share)
             unchanged = delta is not None and delta.startswith("±")
-            col.metric(label, value or "–", delta, delta_color="off" if unchanged else colour,
-                       delta_arrow="off" if unchanged else "auto", border=True)
+            col.metric(label, _label(hide_now, who.k) if hide_now else value or "–", delta,
+                       delta_color="off" if unchanged else colour, delta_arrow="off" if unchanged else "auto", border=True)
+
+
+def _hidden(value, guard: dict | None, which: int, k: int) -> str | None:
+    if guard is None:
+        return None
+    count = value if guard.get("count") else None
+    parent = guard.get("parent", (None, None))[which] if guard.get("count") else None
+    return disclosure.protect_value(count, k, parent=parent, basis=guard.get("basis", (None, None))[which])
+
+
+def _label(reason: str, k: int) -> str:
+    return f"< {k}" if reason == disclosure.SMALL else "skjult"
+
+
+def guarded(frame: pd.DataFrame, protect: dict | None) -> disclosure.Protected | None:
+    """`frame` with disclosure control, when the user is a leader or the
+    secretariat. `protect` holds the arguments of disclosure.protect."""
+    who = filters.who()
+    if not protect or not who.protected:
+        return None
+    return disclosure.protect(frame, k=who.k, **protect)
+
+
+def labels(protected: disclosure.Protected) -> pd.DataFrame:
+    """The text that stands in a hidden cell ("< 5", "skjult"); "" where shown."""
+    return protected.hidden.apply(lambda column: column.map(lambda r: protected.label(r) if r else ""))
+
+
+def bars(frame: pd.DataFrame, category: str, value: str, *, protect: dict | None = None, where=st, **options) -> None:
+    """charts.bars, with hidden values drawn as empty bars labelled "< 5"."""
+    if (p := guarded(frame, protect)) is not None:
+        frame = frame.assign(**{value: p.data[value].fillna(0)}, hidden_label=labels(p)[value])
+    chart(charts.bars(frame, category, value, **options), where)
+
+
+def lines(frame: pd.DataFrame, series: dict[str, str], *, protect: dict | None = None, **options) -> None:
+    """charts.lines, with hidden points left out and marked "< 5" on the axis."""
+    hidden = None
+    if (p := guarded(frame, protect)) is not None:
+        frame, hidden = p.data, labels(p)
+    chart(charts.lines(frame, series, hidden=hidden, **options))
 
 
 def events(frame: pd.DataFrame) -> None:
@@ -55,21 +105,27 @@ def events(frame: pd.DataFrame) -> None:
         st.caption(f"**{when}: {e.label}.** {e.description or ''}")
 
 
-def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict[str, int | str] | None = None) -> None:
+def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict[str, int | str] | None = None,
+          protect: dict | None = None) -> None:
     """A table with Danish headers and numbers, and CSV and Excel downloads.
 
     `columns` maps result columns to Danish headers (and picks them);
     `formats` gives decimals per column, "share" for a percentage or
-    "moment" for a date and time.
-    The downloads hold the numbers as numbers.
+    "moment" for a date and time; `protect`: see guarded(). The downloads
+    hold the numbers as numbers, and hidden cells as in the table.
     """
     formats = formats or {}
+    p = guarded(frame, protect)
+    hidden = labels(p)[list(columns)].rename(columns=columns) if p is not None else None
     data = frame[list(columns)].rename(columns=columns)
     shown = data.copy()
     for col, spec in formats.items():
         header = columns[col]
         show = {"share": fmt.percent, "moment": fmt.moment}.get(spec, lambda v: fmt.number(v, spec))
         shown[header] = [show(v) for v in data[header]]
+    if hidden is not None:
+        shown = shown.mask(hidden != "", hidden)
+        data = data.astype(object).mask(hidden != "", hidden)
     numeric = [columns[c] for c in formats]
     st.dataframe(
         shown, hide_index=True, height="content" if len(shown) <= 30 else "auto",
@@ -78,14 +134,31 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     downloads(data, name)
 
 
-def year_table(table: pd.DataFrame, name: str, signed: bool = False) -> None:
-    """A months x years table (tables.year_by_month), with downloads."""
+def year_table(table: pd.DataFrame, name: str, signed: bool = False, like: pd.DataFrame | None = None) -> pd.DataFrame | None:
+    """A months x years table (tables.year_by_month), with downloads. For
+    leaders and the secretariat, small month counts are hidden within each
+    year (its "I alt" is shown); a table of changes (`like` = the labels of the
+    counts it is made from) is hidden where either year is. Returns the labels."""
+    shown = tables.formatted(table, signed)
+    hidden = None
+    if filters.who().protected:
+        months = table.iloc[:12]
+        if like is None:
+            hidden = labels(disclosure.protect(months, list(table.columns[1:]), k=filters.who().k))
+        else:
+            hidden = like.mask(like == "", like.shift(1, axis=1)).fillna("")
+        shown.iloc[:12] = shown.iloc[:12].mask(hidden != "", hidden)
+        if like is None and len(table) > 12:  # a small year total, and the average made from it
+            k = filters.who().k
+            for year in table.columns[1:]:
+                if disclosure.is_small(table[year].iloc[12], k):
+                    shown.loc[12:, year] = f"< {k}"
     st.dataframe(
-        tables.emphasise_totals(tables.formatted(table, signed)),
-        hide_index=True, height="content",
+        tables.emphasise_totals(shown), hide_index=True, height="content",
         column_config={c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:]},
     )
-    downloads(table, name)
+    downloads(table if hidden is None else shown, name)
+    return hidden
 
 
 def downloads(data: pd.DataFrame, name: str) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advisor import charts, filters, loader, periods, ui
+from advisor import filters, loader, periods, ui
 
 ui.page("Forvaltninger", filters.describe())
 
@@ -13,18 +13,24 @@ if filters.no_data(departments):
 
 st.subheader("Fordeling på forvaltninger")
 first, every = st.columns(2)
+# Disclosure control for leaders: which columns are counts, and what follows them.
+COUNTS = {"counts": ["registrations", "first_contacts"],
+          "depends": {"registrations_share": ["registrations"], "first_contacts_share": ["first_contacts"]}}
+REGISTRATIONS = {"counts": ["registrations"], "depends": {"share": ["registrations"]}}
+
 first.markdown("**1. gang** – hver borgers første henvendelse i perioden")
-ui.chart(charts.bars(departments, "department", "first_contacts_share", category_title="", value_title="Andel af borgere",
-                     percent=True, by_department=True), first)
+ui.bars(departments, "department", "first_contacts_share", category_title="", value_title="Andel af borgere",
+        percent=True, by_department=True, protect=COUNTS, where=first)
 every.markdown("**Alle henvendelser**")
-ui.chart(charts.bars(departments, "department", "registrations_share", category_title="", value_title="Andel af registreringer",
-                     percent=True, by_department=True), every)
+ui.bars(departments, "department", "registrations_share", category_title="", value_title="Andel af registreringer",
+        percent=True, by_department=True, protect=COUNTS, where=every)
 ui.table(
     departments,
     {"department": "Forvaltning", "first_contacts": "1. gang", "first_contacts_share": "Andel 1. gang",
      "registrations": "Alle henvendelser", "registrations_share": "Andel alle"},
     "forvaltninger",
     {"first_contacts": 0, "first_contacts_share": "share", "registrations": 0, "registrations_share": "share"},
+    protect=COUNTS,
 )
 
 st.subheader("Afdelinger")
@@ -34,20 +40,25 @@ ui.table(
      "registrations_share": "Andel alle"},
     "afdelinger",
     {"first_contacts": 0, "registrations": 0, "registrations_share": "share"},
+    protect=COUNTS | {"groups": ["department"]},
 )
 
 types, topics = st.columns(2)
 types.subheader("Henvendelsestype (alle henv.)")
 by_type = loader.load("by_type", **params)
-ui.chart(charts.bars(by_type, "inquiry_type", "registrations", category_title="", value_title="Registreringer"), types)
+ui.bars(by_type, "inquiry_type", "registrations", category_title="", value_title="Registreringer",
+        protect=REGISTRATIONS, where=types)
 topics.subheader("Emner (alle henv.)")
 by_topic = loader.load("by_topic", **params)
-ui.chart(charts.bars(by_topic.head(10), "topic", "registrations", category_title="", value_title="Registreringer"), topics)
-ui.table(by_topic, {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"}, "emner", {"registrations": 0, "share": "share"})
+ui.bars(by_topic.head(10), "topic", "registrations", category_title="", value_title="Registreringer",
+        protect=REGISTRATIONS, where=topics)
+ui.table(by_topic, {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"}, "emner",
+         {"registrations": 0, "share": "share"}, protect=REGISTRATIONS)
 
 window = periods.trend_window(filters.period())
 st.subheader("Udvikling pr. forvaltning")
 trend = loader.load("department_trend", **filters.params(window))
 events = loader.load("events_in_period", **window.params())
-ui.chart(charts.lines(trend, {"registrations": "Registreringer"}, y_title="Registreringer", events=events, by_department=True))
+ui.lines(trend, {"registrations": "Registreringer"}, y_title="Registreringer", events=events, by_department=True,
+         protect={"counts": ["registrations"], "groups": ["month_start", "department"]})
 ui.events(events)

@@ -13,18 +13,18 @@ if filters.no_data(monthly):
 yearly = loader.load("yearly_registrations", **params)
 
 ytd = loader.load("year_to_date", **params).iloc[0]
-st.metric(
-    f"Registreringer i {ytd.year} til og med {fmt.date(ytd.through_date)}",
-    fmt.number(ytd.registrations),
-    fmt.change(ytd.registrations, ytd.registrations_year_before),
-    delta_color="off", border=True,
-    help=f"Sammenlignet med samme dage i {ytd.year - 1}: {fmt.number(ytd.registrations_year_before)}.",
-)
+whole = loader.load("year_to_date", **filters.params(whole=True)).iloc[0]
+ui.metrics([(
+    f"Registreringer i {ytd.year} til og med {fmt.date(ytd.through_date)}, mod samme dage i {ytd.year - 1}",
+    ytd.registrations, ytd.registrations_year_before, 0, "off",
+    {"count": True, "parent": (whole.registrations, whole.registrations_year_before)},
+)], per_row=1)
 
 st.subheader("Registreringer pr. måned")
-ui.year_table(tables.year_by_month(monthly, yearly), "registreringer-pr-maaned")
+hidden = ui.year_table(tables.year_by_month(monthly, yearly), "registreringer-pr-maaned")
 st.caption("Gennemsnit: pr. måned, hvor kontoret har været åbent (2014: maj–december, 8 måneder).")
-ui.chart(charts.monthly_lines(monthly))
+protected = ui.guarded(monthly, {"counts": ["registrations"], "groups": ["year"]})
+ui.chart(charts.monthly_lines(monthly if protected is None else protected.data))
 
 st.subheader("Nye borgere pr. måned")
 ui.year_table(tables.year_by_month(monthly, yearly, value="new_citizens", total="citizens", average="new_citizens_per_month"), "nye-borgere-pr-maaned")
@@ -32,4 +32,4 @@ st.caption("En borger er ny i den måned, hvor borgeren henvender sig første ga
            "I alt er årets antal borgere.")
 
 st.subheader("Ændring fra samme måned året før")
-ui.year_table(tables.year_by_month(monthly, value="change_from_year_before"), "aendring-pr-maaned", signed=True)
+ui.year_table(tables.year_by_month(monthly, value="change_from_year_before"), "aendring-pr-maaned", signed=True, like=hidden)

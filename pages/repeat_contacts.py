@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advisor import charts, filters, fmt, loader, ui
+from advisor import filters, loader, ui
 
 ui.page("Gentagne henvendelser", filters.describe())
 
@@ -11,17 +11,22 @@ now = loader.load("key_figures", **params)
 if filters.no_data(now):
     st.stop()
 k = now.iloc[0]
-c1, c2, c3 = st.columns(3)
-c1.metric("Borgere", fmt.number(k.citizens), border=True)
-c2.metric("Med 2 eller flere henvendelser", fmt.number(k.repeat_citizens), border=True)
-c3.metric("Andel med flere", fmt.percent(k.repeat_share), border=True)
+whole = loader.load("key_figures", **filters.params(whole=True)).iloc[0]
+ui.metrics([
+    ("Borgere", k.citizens, None, 0, "off", {"count": True, "parent": (whole.citizens, None)}),
+    ("Med 2 eller flere henvendelser", k.repeat_citizens, None, 0, "off", {"count": True, "parent": (whole.repeat_citizens, None)}),
+    ("Andel med flere", k.repeat_share, None, "share", "off", {"basis": (k.citizens, None)}),
+])
+CITIZENS = {"counts": ["citizens"]}
+REPEATS = {"counts": ["citizens", "repeat_citizens"], "depends": {"repeat_share": ["citizens", "repeat_citizens"]}}
 
 per_citizen, length = st.columns(2)
 per_citizen.subheader("Henvendelser pr. borger")
 dist = loader.load("registrations_per_citizen", **params)
-ui.chart(charts.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere"), per_citizen)
+ui.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere", protect=CITIZENS, where=per_citizen)
 length.subheader("Forløbets længde")
-ui.chart(charts.bars(loader.load("course_length", **params), "course_length", "citizens", category_title="", value_title="Borgere"), length)
+ui.bars(loader.load("course_length", **params), "course_length", "citizens", category_title="", value_title="Borgere",
+        protect=CITIZENS, where=length)
 
 st.subheader("Pr. afdeling")
 ui.table(
@@ -30,6 +35,7 @@ ui.table(
      "repeat_share": "Andel"},
     "gentagne-pr-afdeling",
     {"citizens": 0, "repeat_citizens": 0, "repeat_share": "share"},
+    protect=REPEATS | {"groups": ["department"]},
 )
 
 st.subheader("År for år")
@@ -38,4 +44,5 @@ ui.table(
     {"year": "År", "citizens": "Borgere", "repeat_citizens": "Med flere henvendelser", "repeat_share": "Andel"},
     "gentagne-pr-aar",
     {"citizens": 0, "repeat_citizens": 0, "repeat_share": "share"},
+    protect=REPEATS,
 )

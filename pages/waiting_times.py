@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advisor import charts, filters, fmt, loader, periods, ui
+from advisor import filters, loader, periods, ui
 
 ui.page("Ventetider", filters.describe())
 
@@ -17,24 +17,27 @@ if filters.no_data(summary):
     st.stop()
 s = summary.iloc[0]
 
-c1, c2, c3 = st.columns(3)
-c1.metric("Mediantid til første svar", f"{fmt.number(s.median_days_to_answer, 1)} dage", border=True)
-c2.metric("90 % har fået svar inden", f"{fmt.number(s.p90_days_to_answer)} dage", border=True)
-c3.metric(f"Besvaret inden for {target} arbejdsdage", fmt.percent(s.answered_within_target_share) or "–", border=True)
-c1, c2, c3 = st.columns(3)
-c1.metric("Møder", fmt.number(s.meetings), border=True)
-c2.metric("Mediantid til møde", f"{fmt.number(s.median_days_to_meeting, 1)} dage" if s.meetings else "–", border=True)
-c3.metric("90 % har fået møde inden", f"{fmt.number(s.p90_days_to_meeting)} dage" if s.meetings else "–", border=True)
+over_answered, over_meetings = {"basis": (s.answered, None)}, {"basis": (s.meetings, None)}
+ui.metrics([
+    ("Mediantid til første svar (dage)", s.median_days_to_answer, None, 1, "off", over_answered),
+    ("90 % har fået svar inden (dage)", s.p90_days_to_answer, None, 0, "off", over_answered),
+    (f"Besvaret inden for {target} arbejdsdage", s.answered_within_target_share, None, "share", "off", over_answered),
+    ("Møder", s.meetings, None, 0, "off", {"count": True}),
+    ("Mediantid til møde (dage)", s.median_days_to_meeting, None, 1, "off", over_meetings),
+    ("90 % har fået møde inden (dage)", s.p90_days_to_meeting, None, 0, "off", over_meetings),
+])
 
 window = periods.trend_window(filters.period())
 st.subheader("Udvikling pr. måned")
 trend = loader.load("waiting_trend", **filters.params(window) | {"target_days": target})
 events = loader.load("events_in_period", **window.params())
-ui.chart(charts.lines(
+ui.lines(
     trend,
     {"median_days_to_answer": "Median, svar", "p90_days_to_answer": "90 %, svar", "median_days_to_meeting": "Median, møde"},
     y_title="Dage", events=events, number=",.0f",
-))
+    protect={"counts": ["registrations"], "depends": {c: ["registrations"] for c in
+             ["median_days_to_answer", "p90_days_to_answer", "median_days_to_meeting"]}},
+)
 ui.events(events)
 
 st.subheader("Pr. afdeling")
@@ -46,8 +49,11 @@ ui.table(
      "median_days_to_meeting": "Median, møde"},
     "ventetider",
     {"median_days_to_answer": 1, "p90_days_to_answer": 0, "answered_within_target_share": "share", "median_days_to_meeting": 1},
+    protect={"counts": ["answered", "meetings"], "groups": ["department"],
+             "depends": {"median_days_to_answer": ["answered"], "p90_days_to_answer": ["answered"],
+                         "answered_within_target_share": ["answered"], "median_days_to_meeting": ["meetings"]}},
 )
 
 st.subheader("Åbne registreringer ved månedens udgang")
 open_cases = loader.load("open_at_month_end", **filters.params(window))
-ui.chart(charts.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer"))
+ui.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer", protect={"counts": ["open_at_month_end"]})

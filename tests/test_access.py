@@ -67,8 +67,15 @@ def test_a_leader_sees_only_her_department(app, tiny_db):
     assert at.selectbox(key="forvaltning").options == ["Borger & Arbejdsmarked"]
     assert [r["Forvaltning"] for r in at.dataframe[0].value.to_dict("records")] == ["Borger & Arbejdsmarked"]
     at.switch_page("pages/overview.py").run()
-    # B&A 2018: T-05, T-06, T-10 (a leader of all departments would see 7).
-    assert {m.label: m.value for m in at.metric}["Registreringer"] == "3"
+    # B&A 2018: T-05, T-06, T-10 (a leader of all departments would see 7):
+    # three is small enough to point at a citizen, so it is hidden.
+    assert {m.label: m.value for m in at.metric}["Registreringer"] == "< 5"
+
+
+def test_a_leader_sees_her_department_s_figures_when_they_are_large_enough(app, demo_db):
+    at = app(demo_db, query={"aar": "2018"}, user=LEADER_BA)
+    adviser = app(demo_db, query={"aar": "2018", "forvaltning": "Borger & Arbejdsmarked"})
+    assert {m.label: m.value for m in at.metric}["Registreringer"] == {m.label: m.value for m in adviser.metric}["Registreringer"]
 
 
 @pytest.mark.parametrize("secrets, roles, message", [
@@ -84,3 +91,51 @@ def test_a_broken_login_configuration_refuses_to_start(app, tiny_db, tmp_path, m
     at = app(tiny_db, secrets=secrets, user=ADVISER)
     assert message in at.error[0].value
     assert not at.metric and not at.selectbox and not at.button
+
+
+# Headers and chart fields that hold counts of citizens or registrations.
+COUNT_HEADERS = {"1. gang", "Alle henvendelser", "Registreringer", "Borgere", "Med flere henvendelser", "Spurgt",
+                 "Med gener"}
+COUNT_FIELDS = {"registrations", "new_citizens", "first_contacts", "citizens", "repeat_citizens", "citizens_asked",
+                "citizens_with_trouble", "open_at_month_end", "value"}
+COUNT_METRICS = {"Registreringer", "Borgere", "Borgere med gener ved skift", "Møder", "Med 2 eller flere henvendelser",
+                 "Borgere spurgt om skift", "Henvendelser om sagsbehandlerskift"}
+SMALL = {"1", "2", "3", "4"}
+
+
+def small_counts_shown(at) -> list[str]:
+    import json
+
+    found = [f"metric {m.label}: {m.value}" for m in at.metric
+             if (m.label in COUNT_METRICS or m.label.startswith("Registreringer i")) and m.value in SMALL]
+    for i, frame in enumerate(at.dataframe):
+        table = frame.value
+        columns = [c for c in table.columns if c in COUNT_HEADERS or (str(c).isdigit() and i < 2)]
+        found += [f"table {i} {c}: {v}" for c in columns for v in table[c].astype(str) if v in SMALL]
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        for rows in spec.get("datasets", {}).values():
+            found += [f"chart {k}: {v}" for row in rows for k, v in row.items()
+                      if k in COUNT_FIELDS and isinstance(v, (int, float)) and 0 < v < 5]
+    return found
+
+
+@pytest.mark.parametrize("user", [DIRECTOR, LEADER_BA, SECRETARIAT])
+def test_no_count_below_k_reaches_a_leader_or_the_secretariat(app, tiny_db, user):
+    at = app(tiny_db, query={"aar": "2018"}, user=user)
+    for page in reachable(at):
+        at.switch_page(f"pages/{page}.py").run()
+        assert not at.exception, page
+        assert small_counts_shown(at) == [], page
+
+
+def test_the_adviser_sees_the_small_counts(app, tiny_db):
+    at = app(tiny_db, "pages/departments.py", query={"aar": "2018"}, user=ADVISER)
+    assert small_counts_shown(at)  # the check above is not empty by construction
+
+
+def test_hidden_cells_are_marked_in_tables_and_charts(app, tiny_db):
+    at = app(tiny_db, "pages/departments.py", query={"aar": "2018"}, user=DIRECTOR)
+    # 2018: B&A 3 registrations, S&O 2, AM 1, B&K 1: every count is small.
+    assert [r["Alle henvendelser"] for r in at.dataframe[0].value.to_dict("records")] == ["< 5"] * 4
+    assert [r["Andel alle"] for r in at.dataframe[0].value.to_dict("records")] == ["< 5"] * 4

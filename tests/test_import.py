@@ -4,7 +4,6 @@ idempotence, undo, privacy and a killed import."""
 import datetime as dt
 import io
 import os
-import re
 import subprocess
 import sys
 import time
@@ -64,7 +63,7 @@ def test_the_committed_example_imports_and_drops_the_remark(real_db):
     report = run(real_db, (FIXTURES / "valid.csv").read_bytes(), "valid.csv")
     assert report.lines() == [
         "Kolonnen 'Bemærkning' er ikke importeret (fritekst eller ukendt kolonne).",
-        f"Import 1: 3 rækker læst, 3 nye, 0 opdateret, 0 afvist (3 + 0 + 0 = 3).",
+        "Import 1: 3 rækker læst, 3 nye, 0 opdateret, 0 afvist (3 + 0 + 0 = 3).",
     ]
     first, second, third = stored(real_db)
     assert first["citizen_key"] == third["citizen_key"]  # 010203-1234 and 0102031234 are one citizen
