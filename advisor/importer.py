@@ -24,7 +24,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 
-from advisor import db, privacy, queries
+from advisor import audit, db, privacy, queries
 
 SQL = Path(__file__).parent / "sql"
 
@@ -265,7 +265,7 @@ def writable_copy(database: Path):
 
 
 def import_file(database: Path, data: bytes, file_name: str, *, sheet: str | None = None,
-                quarantine: bool = False, today: dt.date | None = None) -> Report:
+                quarantine: bool = False, today: dt.date | None = None, who: str = "kommandolinjen") -> Report:
     """Import a log file into `database`: everything, or (with quarantine) the
     valid rows; nothing at all if a row has an error and quarantine is off."""
     report = Report(privacy.mask_cpr(file_name))
@@ -293,6 +293,10 @@ def import_file(database: Path, data: bytes, file_name: str, *, sheet: str | Non
         db.bump_version(con)
         con.execute("commit")
         report.done = True
+    audit.record(database, who, "import", {
+        "import": report.import_id, "fil": report.file_name, "læst": report.rows_read, "nye": report.rows_imported,
+        "opdateret": report.rows_updated, "afvist": report.rows_rejected, "karantæne": quarantine,
+    })
     return report
 
 
@@ -317,7 +321,7 @@ def apply(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
     )
 
 
-def undo(database: Path, import_id: int) -> str:
+def undo(database: Path, import_id: int, who: str = "kommandolinjen") -> str:
     """Undo the newest import: remove what it added, restore what it replaced."""
     with writable_copy(database) as con:
         newest = con.execute("select max(import_id) from imports where undone_at is null").fetchone()[0]
@@ -339,6 +343,7 @@ def undo(database: Path, import_id: int) -> str:
         con.execute("update imports set undone_at = current_timestamp::timestamp where import_id = $id", {"id": import_id})
         db.bump_version(con)
         con.execute("commit")
+    audit.record(database, who, "fortryd", {"import": import_id})
     return f"Import {import_id} er fortrudt."
 
 

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from advisor import charts, disclosure, export, filters, fmt, tables
+from advisor import audit, charts, db, disclosure, export, filters, fmt, tables
 
 
 def run_through_app() -> None:
@@ -162,10 +162,20 @@ def year_table(table: pd.DataFrame, name: str, signed: bool = False, like: pd.Da
 
 
 def downloads(data: pd.DataFrame, name: str) -> None:
-    """CSV and Excel buttons; the files are made only when a button is clicked."""
+    """CSV and Excel buttons. A file is made only when its button is clicked,
+    and every export is written to the audit log: who, which table, which filters."""
+    who, database = filters.who(), db.default_path()
+    what = {"tabel": name, "filtre": filters.describe()}
+
+    def exported(fmt_name: str, make):
+        def file() -> bytes:
+            audit.record(database, who.user or "uden login", "eksport", what | {"format": fmt_name})
+            return make()
+        return file
+
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button("CSV", lambda: export.csv_bytes(data), f"{name}.csv", "text/csv",
+    left.download_button("CSV", exported("csv", lambda: export.csv_bytes(data)), f"{name}.csv", "text/csv",
                          icon=":material/download:", key=f"csv-{name}", on_click="ignore")
-    right.download_button("Excel", lambda: export.xlsx_bytes(data, name), f"{name}.xlsx",
+    right.download_button("Excel", exported("xlsx", lambda: export.xlsx_bytes(data, name)), f"{name}.xlsx",
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/download:", key=f"xlsx-{name}", on_click="ignore")

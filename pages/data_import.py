@@ -4,18 +4,19 @@ import datetime as dt
 
 import streamlit as st
 
-from advisor import db, fmt, importer, loader, privacy, ui
+from advisor import audit, db, filters, fmt, importer, loader, privacy, ui
 
 ui.page("Data", "Importér borgerrådgiverens log (CSV eller Excel). CPR-numre og bemærkninger gemmes aldrig.")
 database = db.default_path()
 status = loader.load("data_status").iloc[0]
+user = filters.who().user or "borgerrådgiveren (uden login)"
 
 
 # Imports and undos run in button callbacks, before the script reruns, and
 # leave their message for it to show.
 def run_import(data: bytes, name: str, sheet: str | None, quarantine: bool) -> None:
     try:
-        report = importer.import_file(database, data, name, sheet=sheet, quarantine=quarantine)
+        report = importer.import_file(database, data, name, sheet=sheet, quarantine=quarantine, who=user)
         st.session_state["besked"] = ("success", report.lines()[-1])
         st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1  # an empty uploader
     except (importer.ImportRefused, privacy.MissingKey) as refused:
@@ -24,7 +25,7 @@ def run_import(data: bytes, name: str, sheet: str | None, quarantine: bool) -> N
 
 def run_undo(import_id: int) -> None:
     try:
-        st.session_state["besked"] = ("success", importer.undo(database, import_id))
+        st.session_state["besked"] = ("success", importer.undo(database, import_id, who=user))
     except importer.ImportRefused as refused:
         st.session_state["besked"] = ("error", str(refused))
 
@@ -101,3 +102,12 @@ right.download_button(
     "Excel", lambda: importer.template_xlsx(importer.allowed_values(chart)), "skabelon.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore",
 )
+
+st.subheader("Revisionslog")
+st.caption("Hver import, fortrydelse og eksport: hvem, hvornår og hvad.")
+log = audit.entries(database)
+if log.empty:
+    st.caption("Loggen er tom.")
+else:
+    ui.table(log, {"logged_at": "Tidspunkt", "who": "Hvem", "action": "Handling", "details": "Hvad"}, "revisionslog",
+             {"logged_at": "moment"})

@@ -149,3 +149,17 @@ def test_the_url_carries_the_filters_after_a_change(server, page):
     page.goto(page.url)
     settle(page)
     expect(page.get_by_text("Periode: 2019 · Børn & Kultur").first).to_be_visible()
+
+
+def test_an_export_is_written_to_the_audit_log(server, page, demo_db):
+    from advisor import audit
+
+    page.goto(f"{server}/departments")
+    settle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="CSV").first.click()
+    content = Path(download.value.path()).read_bytes()
+    assert content.startswith("\ufeffForvaltning;1. gang".encode())
+    log = audit.entries(demo_db)
+    assert log.iloc[0][["who", "action"]].to_dict() == {"who": "uden login", "action": "eksport"}
+    assert '"tabel": "forvaltninger"' in log.iloc[0]["details"] and '"format": "csv"' in log.iloc[0]["details"]
