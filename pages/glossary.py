@@ -54,6 +54,13 @@ fortalte det uden at blive spurgt.
 **Sammenligning.** Overblikket sammenligner med den forrige tilsvarende periode: forrige år,
 halvår, kvartal eller måned, eller lige så mange dage lige før en valgt datoperiode.
 
+**Små tal (diskretionering).** Ledere og sekretariatet ser aldrig et antal borgere eller
+henvendelser mellem 1 og 4: det vises som "< 5". For at tallet ikke kan regnes ud af en total minus
+de øvrige tal, skjules også et eller flere andre tal i samme række, kolonne eller forvaltning
+("skjult"). Andele, medianer og 90 %-tal over færre end 5 borgere vises heller ikke, og et tal for
+et filter skjules, hvis forskellen til tallet uden filteret er lille. Eksport følger samme regel.
+Borgerrådgiveren ser alle tal.
+
 **Demodata.** Demodatabasen er syntetisk. Registreringer pr. måned 2014–2018 er præcis de
 offentliggjorte; borgere, gentagne henvendelser og fordelingen på forvaltninger er kalibreret til
 beretningerne. 2019 er opdigtet for at vise omorganiseringen.
