@@ -43,7 +43,8 @@ class Protected:
 
 
 def protect(frame: pd.DataFrame, counts: list[str], *, k: int, groups: list[str] | None = None,
-            depends: dict[str, list[str]] | None = None) -> Protected:
+            depends: dict[str, list[str]] | None = None, parent: pd.DataFrame | None = None,
+            keys: list[str] | None = None) -> Protected:
     """Hide small counts and whatever would give them away.
 
     `counts`: count columns. `groups`: columns whose values form groups with a
@@ -55,8 +56,14 @@ def protect(frame: pd.DataFrame, counts: list[str], *, k: int, groups: list[str]
     k = threshold(k)
     depends = depends or {}
     hidden = pd.DataFrame("", index=frame.index, columns=frame.columns)
+    if parent is not None:
+        matched = frame[keys].merge(parent[keys + counts], on=keys, how="left", suffixes=("", "_whole"))
+        matched.index = frame.index
     for column in counts:
         values = frame[column]
+        if parent is not None:
+            whole = matched[column if column not in keys else column + "_whole"]
+            hidden.loc[(whole - values).map(lambda v: is_small(v, k)), column] = SECONDARY
         hidden.loc[values.map(lambda v: is_small(v, k)), column] = SMALL
         # Finer groups first: hiding within a department often settles the total too.
         group_keys = [frame[g] for g in (groups or [])] + [pd.Series(0, index=frame.index)]

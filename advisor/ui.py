@@ -71,11 +71,15 @@ def _label(reason: str, k: int) -> str:
 
 def guarded(frame: pd.DataFrame, protect: dict | None) -> disclosure.Protected | None:
     """`frame` with disclosure control, when the user is a leader or the
-    secretariat. `protect` holds the arguments of disclosure.protect."""
+    secretariat. `protect` holds the arguments of disclosure.protect; its
+    "parent" may be a function that loads it."""
     who = filters.who()
     if not protect or not who.protected:
         return None
-    return disclosure.protect(frame, k=who.k, **protect)
+    options = dict(protect)
+    if callable(options.get("parent")):  # loaded only for those it protects
+        options["parent"] = options["parent"]()
+    return disclosure.protect(frame, k=who.k, **options)
 
 
 def labels(protected: disclosure.Protected) -> pd.DataFrame:

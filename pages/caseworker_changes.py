@@ -25,7 +25,8 @@ ui.metrics([
      {"basis": (s.citizens, None), "count": False}),
     ("Henvendelser om sagsbehandlerskift", *count("registrations_about_caseworker_change")),
 ], per_row=2)
-UNITS = {"counts": ["citizens", "citizens_asked", "citizens_with_trouble"], "groups": ["department"]}
+UNITS = {"counts": ["citizens", "citizens_asked", "citizens_with_trouble"], "groups": ["department"],
+         "keys": ["department", "unit"], "parent": lambda: loader.load("caseworker_by_unit", **filters.params(whole=True))}
 st.caption("Siden efteråret 2017 spørges hver borger, der kommer til en samtale, hvor mange gange "
            "sagsbehandleren er skiftet det seneste år.")
 

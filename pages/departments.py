@@ -13,10 +13,17 @@ if filters.no_data(departments):
 
 st.subheader("Fordeling på forvaltninger")
 first, every = st.columns(2)
-# Disclosure control for leaders: which columns are counts, and what follows them.
-COUNTS = {"counts": ["registrations", "first_contacts"],
-          "depends": {"registrations_share": ["registrations"], "first_contacts_share": ["first_contacts"]}}
-REGISTRATIONS = {"counts": ["registrations"], "depends": {"share": ["registrations"]}}
+# Disclosure control for leaders: which columns are counts, what follows
+# them, and the same table for everything the leader may see (no subtracting
+# two filter choices).
+whole = filters.params(whole=True)
+COUNTS = {"counts": ["registrations", "first_contacts"], "keys": ["department"],
+          "depends": {"registrations_share": ["registrations"], "first_contacts_share": ["first_contacts"]},
+          "parent": lambda: loader.load("by_department", **whole)}
+UNITS = COUNTS | {"keys": ["department", "unit"], "groups": ["department"], "parent": lambda: loader.load("by_unit", **whole)}
+TYPES = {"counts": ["registrations"], "depends": {"share": ["registrations"]}, "keys": ["inquiry_type"],
+         "parent": lambda: loader.load("by_type", **whole)}
+TOPICS = TYPES | {"keys": ["topic"], "parent": lambda: loader.load("by_topic", **whole)}
 
 first.markdown("**1. gang** – hver borgers første henvendelse i perioden")
 ui.bars(departments, "department", "first_contacts_share", category_title="", value_title="Andel af borgere",
@@ -40,20 +47,20 @@ ui.table(
      "registrations_share": "Andel alle"},
     "afdelinger",
     {"first_contacts": 0, "registrations": 0, "registrations_share": "share"},
-    protect=COUNTS | {"groups": ["department"]},
+    protect=UNITS,
 )
 
 types, topics = st.columns(2)
 types.subheader("Henvendelsestype (alle henv.)")
 by_type = loader.load("by_type", **params)
 ui.bars(by_type, "inquiry_type", "registrations", category_title="", value_title="Registreringer",
-        protect=REGISTRATIONS, where=types)
+        protect=TYPES, where=types)
 topics.subheader("Emner (alle henv.)")
 by_topic = loader.load("by_topic", **params)
 ui.bars(by_topic.head(10), "topic", "registrations", category_title="", value_title="Registreringer",
-        protect=REGISTRATIONS, where=topics)
+        protect=TOPICS, where=topics)
 ui.table(by_topic, {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"}, "emner",
-         {"registrations": 0, "share": "share"}, protect=REGISTRATIONS)
+         {"registrations": 0, "share": "share"}, protect=TOPICS)
 
 window = periods.trend_window(filters.period())
 st.subheader("Udvikling pr. forvaltning")

@@ -35,7 +35,8 @@ ui.table(
      "repeat_share": "Andel"},
     "gentagne-pr-afdeling",
     {"citizens": 0, "repeat_citizens": 0, "repeat_share": "share"},
-    protect=REPEATS | {"groups": ["department"]},
+    protect=REPEATS | {"groups": ["department"], "keys": ["department", "unit"],
+                       "parent": lambda: loader.load("repeat_by_unit", **filters.params(whole=True))},
 )
 
 st.subheader("År for år")

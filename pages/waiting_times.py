@@ -49,7 +49,8 @@ ui.table(
      "median_days_to_meeting": "Median, møde"},
     "ventetider",
     {"median_days_to_answer": 1, "p90_days_to_answer": 0, "answered_within_target_share": "share", "median_days_to_meeting": 1},
-    protect={"counts": ["answered", "meetings"], "groups": ["department"],
+    protect={"counts": ["answered", "meetings"], "groups": ["department"], "keys": ["department", "unit"],
+             "parent": lambda: loader.load("waiting_by_unit", **filters.params(whole=True) | {"target_days": target}),
              "depends": {"median_days_to_answer": ["answered"], "p90_days_to_answer": ["answered"],
                          "answered_within_target_share": ["answered"], "median_days_to_meeting": ["meetings"]}},
 )

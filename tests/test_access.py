@@ -139,3 +139,16 @@ def test_hidden_cells_are_marked_in_tables_and_charts(app, tiny_db):
     # 2018: B&A 3 registrations, S&O 2, AM 1, B&K 1: every count is small.
     assert [r["Alle henvendelser"] for r in at.dataframe[0].value.to_dict("records")] == ["< 5"] * 4
     assert [r["Andel alle"] for r in at.dataframe[0].value.to_dict("records")] == ["< 5"] * 4
+
+
+def test_a_leader_cannot_subtract_two_filter_choices(app, demo_db):
+    # Complaints per unit against all inquiries per unit: wherever the
+    # difference is 1-4, the complaints are hidden.
+    complaints = app(demo_db, "pages/departments.py", query={"aar": "2018", "type": "Klage"}, user=DIRECTOR)
+    everything = app(demo_db, "pages/departments.py", query={"aar": "2018"}, user=ADVISER)
+    units = lambda at: {r["Afdeling"]: r["Alle henvendelser"] for r in at.dataframe[1].value.to_dict("records")}  # noqa: E731
+    shown, total = units(complaints), units(everything)
+    for unit, value in shown.items():
+        if value not in ("< 5", "skjult"):
+            assert not 0 < int(total[unit].replace(".", "")) - int(value.replace(".", "")) < 5, unit
+    assert "skjult" in shown.values() or "< 5" in shown.values()

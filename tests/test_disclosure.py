@@ -87,3 +87,14 @@ def test_single_figures():
     assert disclosure.protect_value(40, 5, parent=40) is None
     assert disclosure.protect_value(None, 5, basis=4) == SMALL  # a median over 4 citizens
     assert disclosure.protect_value(None, 5, basis=5) is None
+
+
+def test_two_filter_choices_cannot_be_subtracted():
+    # Complaints per unit, and all inquiries per unit: unit b has 12 complaints
+    # of 14 inquiries, so 2 are not complaints: its complaints are hidden, and
+    # so is one more cell, so the column total does not give it back.
+    complaints = pd.DataFrame({"unit": ["a", "b", "c"], "n": [20, 12, 30]})
+    everything = pd.DataFrame({"unit": ["a", "b", "c", "d"], "n": [40, 14, 30, 9]})
+    p = disclosure.protect(complaints, ["n"], k=5, parent=everything, keys=["unit"])
+    # b: 14 - 12 = 2 is small; c: 30 - 30 = 0 is fine; then b needs company: a (20).
+    assert hidden(p) == {(1, "n"): SECONDARY, (0, "n"): SECONDARY}
