@@ -22,7 +22,8 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 logging.disable(logging.WARNING)  # AppTest warns that it runs without a server
 
-PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary"]
+PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary",
+         "registrations", "data_import"]
 
 
 def timed(action) -> float:

@@ -128,3 +128,14 @@ def test_a_user_without_a_role_is_refused(servers, page):
     log_in(page, servers, "ukendt@example.com")
     expect(page.get_by_text("ukendt@example.com har ikke adgang til dashboardet")).to_be_visible()
     assert page.locator('[data-testid="stMetric"]').count() == 0
+
+
+def test_a_leader_sees_small_numbers_hidden(servers, page):
+    log_in(page, servers, "leder.ba@esbjerg.dk")
+    page.goto(f"{servers}/departments?aar=2018&type=Klage")
+    settle(page)
+    expect(page.get_by_text("< 5").first).to_be_visible()
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": min(height + 100, 6000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=SHOTS / "leader-departments-complaints.png", full_page=True)
