@@ -136,11 +136,9 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
     )
     chart = line if events is None or events.empty else events_layer(events) + line
     if hidden is not None:  # disclosure control: hidden points are gaps, marked on the axis
-        marks = (hidden.assign(**{x: frame[x], "department": frame.get("department")}) if by_department else hidden.assign(**{x: frame[x]}))
-        long_hidden = (marks.rename(columns={list(series)[0]: "label"}).assign(series=marks["department"]) if by_department
-                       else marks.melt(id_vars=[x], value_vars=list(series), var_name="series", value_name="label"))
-        long_hidden = long_hidden[long_hidden["label"] != ""][[x, "label"]].drop_duplicates()
-        if not long_hidden.empty:
-            chart = chart + alt.Chart(long_hidden).mark_text(dy=-10, fontSize=FONT_SIZE - 4, color=SERIES_COLOURS[1]).encode(
+        marked = frame[[x]].assign(label=hidden[list(series)].max(axis=1))  # any label beats ""
+        marked = marked[marked["label"] != ""].drop_duplicates()
+        if not marked.empty:
+            chart += alt.Chart(marked).mark_text(dy=-10, fontSize=FONT_SIZE - 4, color=SERIES_COLOURS[1]).encode(
                 x=f"{x}:T", y=alt.datum(0), text="label:N")
     return danish(chart)
