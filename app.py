@@ -15,6 +15,7 @@ PAGES = {
         ("waiting_times", "Ventetider", ":material/hourglass_top:"),
         ("repeat_contacts", "Gentagne henvendelser", ":material/repeat:"),
         ("caseworker_changes", "Sagsbehandlerskift", ":material/swap_horiz:"),
+        ("dialogue_meeting", "Dialogmøde", ":material/groups:"),
     ],
     "Om tallene": [
         ("glossary", "Begreber", ":material/menu_book:"),
@@ -67,7 +68,8 @@ elif status["is_demo"]:
         icon=":material/science:",
     )
 
-filters.draw(st.sidebar)
+if pg.url_path != "dialogue_meeting":  # the meeting page has its own choices
+    filters.draw(st.sidebar)
 if not who.demo:
     st.sidebar.caption(f"Logget ind som {who.user} ({who.role}"
                        + (f": {', '.join(who.departments)}" if who.departments else "") + ")")

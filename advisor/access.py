@@ -14,8 +14,9 @@ ROLES = ("rådgiver", "leder", "sekretariat")
 # The pages (files in pages/) each role may open.
 PAGES = {
     "rådgiver": {"overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
-                 "glossary", "data_import", "registrations"},
-    "leder": {"overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary"},
+                 "glossary", "data_import", "registrations", "dialogue_meeting"},
+    "leder": {"overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary",
+              "dialogue_meeting"},
     "sekretariat": {"overview", "monthly_load", "glossary"},
 }
 AUTH_KEYS = ("redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url")

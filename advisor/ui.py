@@ -114,8 +114,8 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     """A table with Danish headers and numbers, and CSV and Excel downloads.
 
     `columns` maps result columns to Danish headers (and picks them);
-    `formats` gives decimals per column, "share" for a percentage or
-    "moment" for a date and time; `protect`: see guarded(). The downloads
+    `formats` gives decimals per column ("+1": with a sign), "share" for a
+    percentage or "moment" for a date and time; `protect`: see guarded(). The downloads
     hold the numbers as numbers, and hidden cells as in the table.
     """
     formats = formats or {}
@@ -125,7 +125,8 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     shown = data.copy()
     for col, spec in formats.items():
         header = columns[col]
-        show = {"share": fmt.percent, "moment": fmt.moment}.get(spec, lambda v: fmt.number(v, spec))
+        show = {"share": fmt.percent, "moment": fmt.moment}.get(spec) or (
+            (lambda v: fmt.number(v, int(spec[1:]), signed=True)) if str(spec).startswith("+") else lambda v: fmt.number(v, spec))
         shown[header] = [show(v) for v in data[header]]
     if hidden is not None:
         shown = shown.mask(hidden != "", hidden)

@@ -9,7 +9,7 @@ from conftest import AUTH
 ADVISER, LEADER_BA, DIRECTOR, SECRETARIAT = (
     "janne.andersen@esbjerg.dk", "leder.ba@esbjerg.dk", "direktion@esbjerg.dk", "sekretariat@esbjerg.dk")
 ALL_PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
-             "glossary", "registrations", "data_import"]
+             "dialogue_meeting", "glossary", "registrations", "data_import"]
 
 
 def reachable(at) -> list[str]:
@@ -39,7 +39,8 @@ def test_with_login_configured_nobody_gets_in_without_logging_in(app, tiny_db):
 
 @pytest.mark.parametrize("user, pages", [
     (ADVISER, ALL_PAGES),
-    (LEADER_BA, ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary"]),
+    (LEADER_BA, ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
+                 "dialogue_meeting", "glossary"]),
     (SECRETARIAT, ["overview", "monthly_load", "glossary"]),
 ])
 def test_each_role_has_its_pages_and_no_others(app, tiny_db, user, pages):

@@ -8,7 +8,7 @@ Figures are checked on the tiny fixture (tests/data/tiny.csv), by hand:
 import pytest
 
 PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary",
-         "data_import"]
+         "data_import", "registrations", "dialogue_meeting"]
 BA = "Borger & Arbejdsmarked"
 
 

@@ -1,0 +1,92 @@
+"""The dialogue meeting: a department's half-year per unit, against the half-year
+before and the same half-year a year earlier, and the points to discuss.
+
+The rule for "Punkter til drøftelse" (shown on the page and in Begreber): a
+unit's figure, or a topic's registrations, is a point when it moved at least
+30 % against the half-year before or the same half-year a year earlier, and
+both figures rest on at least k citizens (k = 5) so no small number is
+flagged or shown. A median waiting time must also move at least 2 days.
+"""
+
+import datetime as dt
+
+import pandas as pd
+
+from advisor import fmt, periods
+
+CHANGE = 0.30  # a notable move
+MIN_DAYS = 2   # ... and for waiting times at least this many days
+
+# Figure -> (Danish name, decimals or "share", kind). Counts and waiting times
+# can be points to discuss; shares are shown, not flagged.
+FIGURES = {
+    "registrations": ("Registreringer", 0, "count"),
+    "citizens": ("Borgere", 0, "count"),
+    "first_contacts": ("1. gang", 0, "shown"),  # mostly the same as citizens: shown, not flagged
+    "complaints": ("Klager", 0, "count"),
+    "median_days_to_answer": ("Mediantid til første svar (dage)", 1, "days"),
+    "median_days_to_meeting": ("Mediantid til møde (dage)", 1, "days"),
+    "repeat_share": ("Andel med flere henvendelser", "share", "share"),
+    "citizens_with_trouble": ("Borgere med gener ved skift", 0, "count"),
+}
+
+
+def default_half(last_day: dt.date) -> periods.Period:
+    """The last complete half-year: the newest one that ends on or before the last registration."""
+    half = periods.parse(f"{last_day.year}H{1 if last_day.month <= 6 else 2}")
+    return half if half.end <= last_day else half.previous()
+
+
+PERIODS = ("year_before", "previous", "now")
+
+
+def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame, figure: str) -> pd.DataFrame:
+    """One figure per unit in the three half-years (and, as citizens_<period>,
+    how many citizens it rests on), units in the order of now."""
+    frames = [pd.DataFrame({"unit": f["unit"], name: f[figure], f"citizens_{name}": f["citizens"]})
+              for f, name in ((now, "now"), (previous, "previous"), (year_before, "year_before"))]
+    table = frames[0].merge(frames[1], on="unit", how="outer").merge(frames[2], on="unit", how="outer")
+    table["change"] = table["now"] - table["previous"]
+    order = {unit: i for i, unit in enumerate(now["unit"])}
+    return table.sort_values("unit", key=lambda u: u.map(lambda v: order.get(v, len(order)))).reset_index(drop=True)
+
+
+def _moved(now, before, kind: str) -> bool:
+    if pd.isna(now) or pd.isna(before) or before == 0:
+        return False
+    if kind == "days" and abs(now - before) < MIN_DAYS:
+        return False
+    return abs(now - before) / before >= CHANGE
+
+
+def points(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame, labels: tuple[str, str],
+           topics: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], k: int) -> list[str]:
+    """The points to discuss, in Danish, each with the figures behind it.
+    `labels`: the names of the half-year before and of the year before."""
+    found = []
+    for index, (other, label) in enumerate(((previous, labels[0]), (year_before, labels[1])), start=1):
+        both = now.merge(other, on="unit", suffixes=("", "_before"))
+        for row in both.itertuples(index=False):
+            row = row._asdict()
+            if row["citizens"] < k or row["citizens_before"] < k:
+                continue
+            for figure, (name, decimals, kind) in FIGURES.items():
+                value, before = row[figure], row[f"{figure}_before"]
+                if kind in ("share", "shown") or (kind == "count" and (value < k or before < k)):
+                    continue
+                if _moved(value, before, kind):
+                    found.append(_sentence(row["unit"], name.removesuffix(" (dage)"), before, value, decimals, label,
+                                           " dage" if kind == "days" else ""))
+        topic_now, topic_before = topics[0], topics[index]
+        joined = topic_now.merge(topic_before, on="topic", suffixes=("", "_before"))
+        for row in joined.itertuples(index=False):
+            if row.registrations >= k and row.registrations_before >= k and _moved(row.registrations, row.registrations_before, "count"):
+                found.append(_sentence(f"Emnet {row.topic}", "registreringer", row.registrations_before, row.registrations, 0, label))
+    return found
+
+
+def _sentence(subject: str, name: str, before, now, decimals: int, label: str, unit: str = "") -> str:
+    direction = "steg" if now > before else "faldt"
+    change = fmt.number(abs(now - before) / before * 100)
+    return (f"{subject}: {name.lower()} {direction} fra {fmt.number(before, decimals)} til {fmt.number(now, decimals)}{unit} "
+            f"({'+' if now > before else '−'}{change} %) mod {label}.")

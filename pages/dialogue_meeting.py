@@ -1,0 +1,110 @@
+"""Dialogmøde: a department's half-year per unit, for the meeting with its leaders."""
+
+import streamlit as st
+
+from advisor import filters, loader, meeting, periods, ui
+
+first, last = filters.data_span()
+ui.page("Dialogmøde")
+
+departments = filters.options("department")
+halves = periods.options("half", first, last)
+default_half = meeting.default_half(last).key
+left, middle, right = st.columns([2, 2, 2])
+department = left.selectbox(
+    "Forvaltning", departments, key="moede_forvaltning", bind="query-params",
+    index=departments.index("Borger & Arbejdsmarked") if "Borger & Arbejdsmarked" in departments else 0,
+)
+half = periods.parse(middle.selectbox(
+    "Halvår", halves, format_func=lambda k: periods.parse(k).label, key="moede_halvaar", bind="query-params",
+    index=halves.index(default_half) if default_half in halves else 0,
+))
+org_view = right.radio("Forvaltninger", list(filters.ORG_VIEWS), format_func=filters.ORG_VIEWS.get, index=1,
+                       key="moede_organisering", bind="query-params", horizontal=True)
+presenting = st.toggle("Præsentation (til projektor)", key="praesentation")
+
+chosen = [half, half.previous(), half.year_before()]
+
+
+def params(period: periods.Period) -> dict:
+    return period.params() | {"department": department, "units": None, "inquiry_type": None, "channel": None,
+                              "org_view": org_view, "departments": filters.scope()}
+
+
+units = [loader.load("unit_figures", **params(p)) for p in chosen]
+if filters.no_data(units[0]):
+    st.stop()
+key_figures = [loader.load("key_figures", **params(p)).iloc[0] for p in chosen[:2]]
+topics = [loader.load("by_topic", **params(p)) for p in chosen]
+labels = {"year_before": chosen[2].label, "previous": chosen[1].label, "now": chosen[0].label, "change": "Ændring"}
+k = filters.who().k
+
+
+def overview() -> None:
+    now, before = key_figures
+    over = {"basis": (now.citizens, before.citizens)}
+    count = {"count": True}
+    st.caption(f"{department} · {half.label}, sammenlignet med {chosen[1].label}")
+    ui.metrics([
+        ("Registreringer", now.registrations, before.registrations, 0, "off", count),
+        ("Borgere", now.citizens, before.citizens, 0, "off", count),
+        ("Klager", now.complaints, before.complaints, 0, "off", count),
+        ("Mediantid til første svar (dage)", now.median_days_to_answer, before.median_days_to_answer, 1, "inverse", over),
+        ("Borgere med flere henvendelser", now.repeat_share, before.repeat_share, "share", "inverse", over),
+        ("Borgere med gener ved skift", now.citizens_with_trouble, before.citizens_with_trouble, 0, "inverse", count),
+    ])
+
+
+def unit_table(figure: str) -> None:
+    name, decimals, kind = meeting.FIGURES[figure]
+    table = meeting.compare(*units, figure)
+    periods_shown = list(meeting.PERIODS) + ["change"]
+    if kind == "count":
+        protect = {"counts": list(meeting.PERIODS), "depends": {"change": ["now", "previous"]}}
+    else:
+        protect = {"counts": [f"citizens_{p}" for p in meeting.PERIODS],
+                   "depends": {p: [f"citizens_{p}"] for p in meeting.PERIODS} | {"change": ["citizens_now", "citizens_previous"]}}
+    st.markdown(f"**{name}**")
+    ui.table(table, {"unit": "Afdeling"} | {p: labels[p] for p in periods_shown}, f"dialogmoede-{figure}",
+             {p: decimals for p in meeting.PERIODS} | {"change": decimals if decimals == "share" else f"+{decimals}"},
+             protect=protect)
+
+
+def themes() -> dict:
+    return {
+        "Overblik": overview,
+        "Registreringer og borgere": lambda: [unit_table(f) for f in ("registrations", "citizens", "first_contacts")],
+        "Klager og sagsbehandlerskift": lambda: [unit_table(f) for f in ("complaints", "citizens_with_trouble")],
+        "Ventetider": lambda: [unit_table(f) for f in ("median_days_to_answer", "median_days_to_meeting")],
+        "Gentagne henvendelser": lambda: unit_table("repeat_share"),
+        "Emner": lambda: ui.table(topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
+                                  "dialogmoede-emner", {"registrations": 0, "share": "share"},
+                                  protect={"counts": ["registrations"], "depends": {"share": ["registrations"]}}),
+        "Punkter til drøftelse": discussion,
+        "Begivenheder": lambda: ui.events(loader.load("events_in_period", **half.params())) or None,
+    }
+
+
+def discussion() -> None:
+    found = meeting.points(*units, (chosen[1].label, chosen[2].label), tuple(topics), k)
+    st.caption("Afdelinger og emner, hvor et tal har flyttet sig mindst 30 % mod forrige halvår eller samme halvår "
+               "året før, og hvor begge tal bygger på mindst 5 borgere (ventetider: også mindst 2 dage).")
+    for point in found or ["Ingen tal har flyttet sig så meget, at de er med her."]:
+        st.markdown(f"- {point}")
+
+
+screens = themes()
+if presenting:
+    st.html("<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] {display: none}"
+            " [data-testid='stMain'] {font-size: 1.35rem}</style>")
+    names = list(screens)
+    index = st.session_state.setdefault("slide", 0) % len(names)
+    back, where, forward = st.columns([1, 4, 1])
+    back.button("Forrige", icon=":material/arrow_back:", on_click=lambda: st.session_state.update(slide=index - 1))
+    where.markdown(f"### {names[index]}  \n{index + 1} af {len(names)} · {department} · {half.label}")
+    forward.button("Næste", icon=":material/arrow_forward:", on_click=lambda: st.session_state.update(slide=index + 1))
+    screens[names[index]]()
+else:
+    for name, draw in screens.items():
+        st.subheader(name)
+        draw()

@@ -1,0 +1,69 @@
+-- The dialogue meeting's figures per unit of one department in one period:
+-- registrations, citizens, first contacts ("1. gang"), complaints, median
+-- days to the first answer and to a meeting, citizens with more than one
+-- registration, citizens telling of caseworker-change trouble.
+with
+
+selected as (
+    select inquiry_id, citizen_key, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble
+    from filtered_inquiries($date_from, $date_to, $department, null, null, null, $org_view, $departments)
+),
+
+firsts as (
+    select citizen_key, arg_min(unit, (received_on, inquiry_id)) as unit
+    from selected
+    group by citizen_key
+),
+
+per_citizen as (
+    select unit, citizen_key, count(*) as registrations, coalesce(bool_or(caseworker_change_trouble), false) as trouble
+    from selected
+    group by all
+),
+
+by_registration as (
+    select
+        unit,
+        count(*) as registrations,
+        count(*) filter (where inquiry_type = 'Klage') as complaints,
+        median(first_answer_on - received_on) as median_days_to_answer,
+        median(meeting_on - received_on) as median_days_to_meeting
+    from selected
+    group by unit
+),
+
+by_citizen as (
+    select
+        unit,
+        count(*) as citizens,
+        count(*) filter (where registrations > 1) as repeat_citizens,
+        count(*) filter (where trouble) as citizens_with_trouble
+    from per_citizen
+    group by unit
+),
+
+first_contacts as (
+    select unit, count(*) as first_contacts
+    from firsts
+    group by unit
+),
+
+final as (
+    select
+        unit,
+        by_registration.registrations,
+        by_citizen.citizens,
+        coalesce(first_contacts.first_contacts, 0) as first_contacts,
+        by_registration.complaints,
+        by_registration.median_days_to_answer,
+        by_registration.median_days_to_meeting,
+        by_citizen.repeat_citizens,
+        by_citizen.repeat_citizens / by_citizen.citizens as repeat_share,
+        by_citizen.citizens_with_trouble
+    from by_registration
+    join by_citizen using (unit)
+    left join first_contacts using (unit)
+    order by by_registration.registrations desc, unit
+)
+
+select * from final
