@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from advisor import db, demo, importer, privacy
+from advisor import access, audit, db, demo, export, importer, meeting, periods, privacy, queries
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +29,14 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("key", help="lav en lokal nøgle til pseudonymer, hvis der ingen er")
 
+    p = commands.add_parser("pack", help="materiale til dialogmødet")
+    p.add_argument("--department", default="Borger & Arbejdsmarked")
+    p.add_argument("--half", required=True, help="fx 2018H2")
+    p.add_argument("--format", choices=["pdf", "pptx", "xlsx"], required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--db", type=Path, default=None)
+    p.add_argument("--as-registered", action="store_true", help="forvaltninger som registreret (standard: som i dag)")
+
     args = parser.parse_args(argv)
     if args.command == "demo":
         print(f"Demodatabase bygget: {demo.build(args.db)}")
@@ -40,6 +48,19 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "key":
         if privacy.ensure_local_key():
             print(f"Nøgle til pseudonymer oprettet i {privacy.SECRETS} (kun læsbar for ejeren).")
+    elif args.command == "pack":
+        if args.format != "xlsx":
+            print("Materialet som PDF og PowerPoint er endnu ikke bygget; brug --format xlsx.")
+            return 2
+        database = args.db or db.default_path()
+        k = access.without_login(access.config()).k
+        with queries.connect(database) as con:
+            material = meeting.collect(lambda name, **p: queries.run(con, name, p), args.department,
+                                       periods.parse(args.half), "registered" if args.as_registered else "today", None)
+        args.out.write_bytes(export.meeting_xlsx(material, k))
+        audit.record(database, "kommandolinjen", "eksport",
+                     {"tabel": "dialogmøde", "forvaltning": args.department, "halvår": args.half, "format": args.format})
+        print(f"Materiale til dialogmødet skrevet: {args.out}")
     elif args.command in ("import", "undo"):
         database = args.db or db.default_path()
         try:

@@ -15,3 +15,37 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name=sheet[:31], index=False)
     return buffer.getvalue()
+
+
+def meeting_xlsx(material, k: int) -> bytes:
+    """The dialogue meeting's material as Excel: one sheet per table, Danish
+    headers, numbers as numbers, small numbers hidden as on the page."""
+    from advisor import disclosure, meeting
+
+    now, before = material.key_figures
+    overview = []
+    for column, name, kind in [("registrations", "Registreringer", "count"), ("citizens", "Borgere", "count"),
+                               ("complaints", "Klager", "count"), ("median_days_to_answer", "Mediantid til første svar (dage)", "basis"),
+                               ("repeat_share", "Andel med flere henvendelser", "basis"),
+                               ("citizens_with_trouble", "Borgere med gener ved skift", "count")]:
+        row = [name]
+        for figures in (now, before):
+            hidden = disclosure.protect_value(figures[column] if kind == "count" else None, k,
+                                              basis=figures["citizens"] if kind == "basis" else None)
+            row.append((f"< {k}" if hidden == disclosure.SMALL else "skjult") if hidden else figures[column])
+        overview.append(row)
+    sheets = {"Overblik": pd.DataFrame(overview, columns=["Nøgletal", material.labels["now"], material.labels["previous"]])}
+    for figure, (name, _, _) in meeting.FIGURES.items():
+        sheets[name.replace(" (dage)", "")[:31]] = meeting.protected_table(material, figure, k)
+    topics = material.topics[0]
+    p = disclosure.protect(topics, ["registrations"], k=k, depends={"share": ["registrations"]})
+    sheets["Emner"] = topics.astype(object).mask(p.hidden != "", p.hidden.map(lambda r: p.label(r) if r else ""))[
+        ["topic", "registrations", "share"]].rename(columns={"topic": "Emne", "registrations": "Registreringer", "share": "Andel"})
+    sheets["Punkter til drøftelse"] = pd.DataFrame({"Punkt": material.points(k)})
+    sheets["Begivenheder"] = material.events.rename(columns={"starts_on": "Fra", "ends_on": "Til", "label": "Begivenhed",
+                                                             "description": "Beskrivelse"})
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for sheet, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=sheet, index=False)
+    return buffer.getvalue()

@@ -9,10 +9,12 @@ flagged or shown. A median waiting time must also move at least 2 days.
 """
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pandas as pd
 
-from advisor import fmt, periods
+from advisor import disclosure, fmt, periods
 
 CHANGE = 0.30  # a notable move
 MIN_DAYS = 2   # ... and for waiting times at least this many days
@@ -90,3 +92,63 @@ def _sentence(subject: str, name: str, before, now, decimals: int, label: str, u
     change = fmt.number(abs(now - before) / before * 100)
     return (f"{subject}: {name.lower()} {direction} fra {fmt.number(before, decimals)} til {fmt.number(now, decimals)}{unit} "
             f"({'+' if now > before else '−'}{change} %) mod {label}.")
+
+
+@dataclass
+class Material:
+    """Everything the meeting page and the meeting material show, from the queries."""
+
+    department: str
+    half: periods.Period
+    org_view: str
+    units: list[pd.DataFrame]        # unit_figures for now, the half-year before, a year before
+    key_figures: list[pd.Series]     # key_figures for now and the half-year before
+    topics: list[pd.DataFrame]       # by_topic for the three half-years
+    events: pd.DataFrame
+
+    @property
+    def periods(self) -> list[periods.Period]:
+        return [self.half, self.half.previous(), self.half.year_before()]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        now, previous, year_before = self.periods
+        return {"year_before": year_before.label, "previous": previous.label, "now": now.label, "change": "Ændring"}
+
+    def points(self, k: int) -> list[str]:
+        return points(*self.units, (self.periods[1].label, self.periods[2].label), tuple(self.topics), k)
+
+
+def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Period, org_view: str,
+            scope: list[str] | None) -> Material:
+    """`run(query, **params)` runs a query: the app's cached loader, or a plain connection."""
+    def params(period: periods.Period) -> dict:
+        return period.params() | {"department": department, "units": None, "inquiry_type": None, "channel": None,
+                                  "org_view": org_view, "departments": scope}
+
+    spans = [half, half.previous(), half.year_before()]
+    return Material(
+        department, half, org_view,
+        units=[run("unit_figures", **params(p)) for p in spans],
+        key_figures=[run("key_figures", **params(p)).iloc[0] for p in spans[:2]],
+        topics=[run("by_topic", **params(p)) for p in spans],
+        events=run("events_in_period", **half.params()),
+    )
+
+
+def protection(figure: str) -> dict:
+    """Disclosure control of a comparison table (disclosure.protect's arguments)."""
+    if FIGURES[figure][2] in ("count", "shown"):
+        return {"counts": list(PERIODS), "depends": {"change": ["now", "previous"]}}
+    return {"counts": [f"citizens_{p}" for p in PERIODS],
+            "depends": {p: [f"citizens_{p}"] for p in PERIODS} | {"change": ["citizens_now", "citizens_previous"]}}
+
+
+def protected_table(material: Material, figure: str, k: int) -> pd.DataFrame:
+    """A comparison table for export: numbers as numbers, hidden cells as their label."""
+    table = compare(*material.units, figure)
+    p = disclosure.protect(table, k=k, **protection(figure))
+    labels = p.hidden.apply(lambda c: c.map(lambda r: p.label(r) if r else ""))
+    shown = table[["unit", *PERIODS, "change"]].astype(object).mask(labels[["unit", *PERIODS, "change"]] != "",
+                                                                     labels[["unit", *PERIODS, "change"]])
+    return shown.rename(columns={"unit": "Afdeling"} | material.labels)

@@ -166,21 +166,24 @@ def year_table(table: pd.DataFrame, name: str, signed: bool = False, like: pd.Da
     return hidden
 
 
-def downloads(data: pd.DataFrame, name: str) -> None:
-    """CSV and Excel buttons. A file is made only when its button is clicked,
-    and every export is written to the audit log: who, which table, which filters."""
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download(label: str, make, file_name: str, mime: str, what: dict, where=st) -> None:
+    """A download button whose file is made when clicked and written to the audit log."""
     who, database = filters.who(), db.default_path()
+
+    def file() -> bytes:
+        audit.record(database, who.user or "uden login", "eksport", what | {"fil": file_name})
+        return make()
+
+    where.download_button(label, file, file_name, mime, icon=":material/download:", key=f"download-{file_name}",
+                          on_click="ignore")
+
+
+def downloads(data: pd.DataFrame, name: str) -> None:
+    """CSV and Excel buttons for a table, with the filters in the audit log."""
     what = {"tabel": name, "filtre": filters.describe()}
-
-    def exported(fmt_name: str, make):
-        def file() -> bytes:
-            audit.record(database, who.user or "uden login", "eksport", what | {"format": fmt_name})
-            return make()
-        return file
-
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button("CSV", exported("csv", lambda: export.csv_bytes(data)), f"{name}.csv", "text/csv",
-                         icon=":material/download:", key=f"csv-{name}", on_click="ignore")
-    right.download_button("Excel", exported("xlsx", lambda: export.xlsx_bytes(data, name)), f"{name}.xlsx",
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          icon=":material/download:", key=f"xlsx-{name}", on_click="ignore")
+    download("CSV", lambda: export.csv_bytes(data), f"{name}.csv", "text/csv", what | {"format": "csv"}, left)
+    download("Excel", lambda: export.xlsx_bytes(data, name), f"{name}.xlsx", XLSX, what | {"format": "xlsx"}, right)

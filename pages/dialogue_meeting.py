@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advisor import filters, loader, meeting, periods, ui
+from advisor import export, filters, loader, meeting, periods, ui
 
 first, last = filters.data_span()
 ui.page("Dialogmøde")
@@ -23,21 +23,14 @@ org_view = right.radio("Forvaltninger", list(filters.ORG_VIEWS), format_func=fil
                        key="moede_organisering", bind="query-params", horizontal=True)
 presenting = st.toggle("Præsentation (til projektor)", key="praesentation")
 
-chosen = [half, half.previous(), half.year_before()]
-
-
-def params(period: periods.Period) -> dict:
-    return period.params() | {"department": department, "units": None, "inquiry_type": None, "channel": None,
-                              "org_view": org_view, "departments": filters.scope()}
-
-
-units = [loader.load("unit_figures", **params(p)) for p in chosen]
-if filters.no_data(units[0]):
+material = meeting.collect(loader.load, department, half, org_view, filters.scope())
+if filters.no_data(material.units[0]):
     st.stop()
-key_figures = [loader.load("key_figures", **params(p)).iloc[0] for p in chosen[:2]]
-topics = [loader.load("by_topic", **params(p)) for p in chosen]
-labels = {"year_before": chosen[2].label, "previous": chosen[1].label, "now": chosen[0].label, "change": "Ændring"}
+chosen, units, key_figures, topics, labels = (
+    material.periods, material.units, material.key_figures, material.topics, material.labels)
 k = filters.who().k
+ui.download("Materiale til mødet (Excel)", lambda: export.meeting_xlsx(material, k),
+            f"dialogmoede-{half.key}.xlsx", ui.XLSX, {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key})
 
 
 def overview() -> None:
@@ -59,11 +52,7 @@ def unit_table(figure: str) -> None:
     name, decimals, kind = meeting.FIGURES[figure]
     table = meeting.compare(*units, figure)
     periods_shown = list(meeting.PERIODS) + ["change"]
-    if kind == "count":
-        protect = {"counts": list(meeting.PERIODS), "depends": {"change": ["now", "previous"]}}
-    else:
-        protect = {"counts": [f"citizens_{p}" for p in meeting.PERIODS],
-                   "depends": {p: [f"citizens_{p}"] for p in meeting.PERIODS} | {"change": ["citizens_now", "citizens_previous"]}}
+    protect = meeting.protection(figure)
     st.markdown(f"**{name}**")
     ui.table(table, {"unit": "Afdeling"} | {p: labels[p] for p in periods_shown}, f"dialogmoede-{figure}",
              {p: decimals for p in meeting.PERIODS} | {"change": decimals if decimals == "share" else f"+{decimals}"},
@@ -81,12 +70,12 @@ def themes() -> dict:
                                   "dialogmoede-emner", {"registrations": 0, "share": "share"},
                                   protect={"counts": ["registrations"], "depends": {"share": ["registrations"]}}),
         "Punkter til drøftelse": discussion,
-        "Begivenheder": lambda: ui.events(loader.load("events_in_period", **half.params())) or None,
+        "Begivenheder": lambda: ui.events(material.events),
     }
 
 
 def discussion() -> None:
-    found = meeting.points(*units, (chosen[1].label, chosen[2].label), tuple(topics), k)
+    found = material.points(k)
     st.caption("Afdelinger og emner, hvor et tal har flyttet sig mindst 30 % mod forrige halvår eller samme halvår "
                "året før, og hvor begge tal bygger på mindst 5 borgere (ventetider: også mindst 2 dage).")
     for point in found or ["Ingen tal har flyttet sig så meget, at de er med her."]:

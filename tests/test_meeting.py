@@ -105,3 +105,30 @@ def test_a_leader_sees_no_small_count_in_the_meeting_material(app, tiny_db):
     cells = [v for t in count_tables for c in ("1. halvår 2017", "2. halvår 2017", "1. halvår 2018") for v in t[c]]
     assert cells and not {"1", "2", "3", "4"} & set(cells)
     assert "< 5" in cells  # B&A in the fixture is small: 3 registrations in 1. halvår 2018
+
+
+def test_the_excel_material_equals_the_queries_and_hides_small_numbers(demo_db, tmp_path, capsys):
+    import openpyxl
+
+    from advisor.__main__ import main
+
+    out = tmp_path / "moede.xlsx"
+    assert main(["pack", "--half", "2018H2", "--format", "xlsx", "--out", str(out), "--db", str(demo_db)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Overblik", "Registreringer", "Borgere", "1. gang", "Klager", "Mediantid til første svar",
+                               "Mediantid til møde", "Andel med flere henvendelser", "Borgere med gener ved skift",
+                               "Emner", "Punkter til drøftelse", "Begivenheder"]
+    half = dict(date_from=dt.date(2018, 7, 1), date_to=dt.date(2018, 12, 31), department="Borger & Arbejdsmarked",
+                org_view="today")
+    with queries.connect(demo_db) as con:
+        units = queries.run(con, "unit_figures", params(**half)).set_index("unit")["registrations"]
+        key = queries.run(con, "key_figures", params(**half)).iloc[0]
+    rows = list(book["Registreringer"].iter_rows(values_only=True))
+    assert rows[0] == ("Afdeling", "2. halvår 2017", "1. halvår 2018", "2. halvår 2018", "Ændring")
+    assert {r[0]: r[3] for r in rows[1:]} == {u: int(v) if v >= 5 else "< 5" for u, v in units.items()}
+    assert list(book["Overblik"].iter_rows(values_only=True))[1][:2] == ("Registreringer", int(key.registrations))
+    for sheet in ["Registreringer", "Borgere", "1. gang", "Klager", "Borgere med gener ved skift"]:
+        numbers = [v for r in list(book[sheet].iter_rows(values_only=True))[1:] for v in r[1:4] if isinstance(v, int)]
+        assert not [v for v in numbers if 0 < v < 5], sheet
+    assert main(["pack", "--half", "2018H2", "--format", "pdf", "--out", str(out), "--db", str(demo_db)]) == 2
+    assert "endnu ikke bygget" in capsys.readouterr().out
