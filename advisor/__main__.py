@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from advisor import access, audit, db, demo, export, importer, meeting, periods, privacy, queries
+from advisor import material as material_module
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,15 +50,17 @@ def main(argv: list[str] | None = None) -> int:
         if privacy.ensure_local_key():
             print(f"Nøgle til pseudonymer oprettet i {privacy.SECRETS} (kun læsbar for ejeren).")
     elif args.command == "pack":
-        if args.format != "xlsx":
-            print("Materialet som PDF og PowerPoint er endnu ikke bygget; brug --format xlsx.")
-            return 2
         database = args.db or db.default_path()
         k = access.without_login(access.config()).k
         with queries.connect(database) as con:
             material = meeting.collect(lambda name, **p: queries.run(con, name, p), args.department,
                                        periods.parse(args.half), "registered" if args.as_registered else "today", None)
-        args.out.write_bytes(export.meeting_xlsx(material, k))
+            as_of, demo_data = material_module.data_as_of(queries.run(con, "data_status"))
+        if args.format == "xlsx":
+            args.out.write_bytes(export.meeting_xlsx(material, k))
+        else:
+            make = material_module.pdf if args.format == "pdf" else material_module.pptx
+            args.out.write_bytes(make(material, k, as_of=as_of, demo=demo_data))
         audit.record(database, "kommandolinjen", "eksport",
                      {"tabel": "dialogmøde", "forvaltning": args.department, "halvår": args.half, "format": args.format})
         print(f"Materiale til dialogmødet skrevet: {args.out}")

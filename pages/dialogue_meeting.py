@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advisor import export, filters, loader, meeting, periods, ui
+from advisor import export, filters, loader, material as handout, meeting, periods, ui
 
 first, last = filters.data_span()
 ui.page("Dialogmøde")
@@ -29,8 +29,14 @@ if filters.no_data(material.units[0]):
 chosen, units, key_figures, topics, labels = (
     material.periods, material.units, material.key_figures, material.topics, material.labels)
 k = filters.who().k
-ui.download("Materiale til mødet (Excel)", lambda: export.meeting_xlsx(material, k),
-            f"dialogmoede-{half.key}.xlsx", ui.XLSX, {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key})
+as_of, demo_data = handout.data_as_of(loader.load("data_status"))
+what = {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key}
+pdf_button, pptx_button, xlsx_button, _ = st.columns([1, 1, 1, 2])
+ui.download("PDF", lambda: handout.pdf(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pdf",
+            "application/pdf", what, pdf_button)
+ui.download("PowerPoint", lambda: handout.pptx(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", what, pptx_button)
+ui.download("Excel", lambda: export.meeting_xlsx(material, k), f"dialogmoede-{half.key}.xlsx", ui.XLSX, what, xlsx_button)
 
 
 def overview() -> None:
