@@ -37,10 +37,11 @@ def meeting_xlsx(material, k: int) -> bytes:
     sheets = {"Overblik": pd.DataFrame(overview, columns=["Nøgletal", material.labels["now"], material.labels["previous"]])}
     for figure, (name, _, _) in meeting.FIGURES.items():
         sheets[name.replace(" (dage)", "")[:31]] = meeting.protected_table(material, figure, k)
-    topics = material.topics[0]
-    p = disclosure.protect(topics, ["registrations"], k=k, depends={"share": ["registrations"]})
-    sheets["Emner"] = topics.astype(object).mask(p.hidden != "", p.hidden.map(lambda r: p.label(r) if r else ""))[
-        ["topic", "registrations", "share"]].rename(columns={"topic": "Emne", "registrations": "Registreringer", "share": "Andel"})
+    for frame, column, header, sheet in ((material.types, "inquiry_type", "Type", "Henvendelsestyper"),
+                                         (material.topics[0], "topic", "Emne", "Emner")):
+        p = disclosure.protect(frame, ["registrations"], k=k, depends={"share": ["registrations"]})
+        sheets[sheet] = frame.astype(object).mask(p.hidden != "", p.hidden.map(lambda r: p.label(r) if r else ""))[
+            [column, "registrations", "share"]].rename(columns={column: header, "registrations": "Registreringer", "share": "Andel"})
     sheets["Punkter til drøftelse"] = pd.DataFrame({"Punkt": material.points(k)})
     sheets["Begivenheder"] = material.events.rename(columns={"starts_on": "Fra", "ends_on": "Til", "label": "Begivenhed",
                                                              "description": "Beskrivelse"})

@@ -121,10 +121,10 @@ def pdf(material: meeting.Material, k: int, *, as_of: str, demo: bool) -> bytes:
                                Image(io.BytesIO(unit_chart_png(material, k)), width=16 * cm, height=16 * cm * _ratio(unit_chart_png(material, k)))]))
     for figure, (name, _, _) in meeting.FIGURES.items():
         story.append(KeepTogether([Paragraph(name, H2), _table(unit_rows(material, figure, k), [6, 2.7, 2.7, 2.7, 2.2])]))
-    topics = material.topics[0]
-    p = disclosure.protect(topics, ["registrations"], k=k)
-    topic_rows = [[t, p.label(h) if h else fmt.number(v)] for t, v, h in zip(topics["topic"], topics["registrations"], p.hidden["registrations"])]
-    story.append(KeepTogether([Paragraph("Emner", H2), _table([["Emne", material.labels["now"]], *topic_rows[:12]], [10, 4])]))
+    story.append(KeepTogether([Paragraph("Henvendelsestyper", H2),
+                               _table(meeting.protected_counts(material.types, "inquiry_type", "Type", k), [10, 4])]))
+    story.append(KeepTogether([Paragraph("Emner", H2),
+                               _table(meeting.protected_counts(material.topics[0], "topic", "Emne", k)[:13], [10, 4])]))
     points = material.points(k) or ["Ingen tal har flyttet sig så meget, at de er med her."]
     story.append(KeepTogether([Paragraph("Punkter til drøftelse", H2), *[Paragraph(f"• {p}", TEXT) for p in points]]))
     events = [f"• {e.label}: {e.description or ''}" for e in material.events.itertuples()] or ["Ingen."]
@@ -168,6 +168,8 @@ def pptx(material: meeting.Material, k: int, *, as_of: str, demo: bool) -> bytes
     slide.shapes.add_picture(io.BytesIO(unit_chart_png(material, k)), Inches(0.8), Inches(1.5), width=Inches(11.7))
     for figure, (name, _, _) in meeting.FIGURES.items():
         table_slide(name, unit_rows(material, figure, k))
+    table_slide("Henvendelsestyper", meeting.protected_counts(material.types, "inquiry_type", "Type", k))
+    table_slide("Emner", meeting.protected_counts(material.topics[0], "topic", "Emne", k)[:13])
     slide = deck.slides.add_slide(bullets)
     slide.shapes.title.text = "Punkter til drøftelse"
     body = slide.placeholders[1].text_frame

@@ -104,6 +104,7 @@ class Material:
     units: list[pd.DataFrame]        # unit_figures for now, the half-year before, a year before
     key_figures: list[pd.Series]     # key_figures for now and the half-year before
     topics: list[pd.DataFrame]       # by_topic for the three half-years
+    types: pd.DataFrame              # by_type for now
     events: pd.DataFrame
 
     @property
@@ -132,6 +133,7 @@ def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Per
         units=[run("unit_figures", **params(p)) for p in spans],
         key_figures=[run("key_figures", **params(p)).iloc[0] for p in spans[:2]],
         topics=[run("by_topic", **params(p)) for p in spans],
+        types=run("by_type", **params(half)),
         events=run("events_in_period", **half.params()),
     )
 
@@ -152,3 +154,12 @@ def protected_table(material: Material, figure: str, k: int) -> pd.DataFrame:
     shown = table[["unit", *PERIODS, "change"]].astype(object).mask(labels[["unit", *PERIODS, "change"]] != "",
                                                                      labels[["unit", *PERIODS, "change"]])
     return shown.rename(columns={"unit": "Afdeling"} | material.labels)
+
+
+def protected_counts(frame: pd.DataFrame, label_column: str, label: str, k: int) -> list[list[str]]:
+    """A one-count table (types, topics) as text rows, small numbers hidden."""
+    p = disclosure.protect(frame, ["registrations"], k=k)
+    return [[label, "Registreringer"]] + [
+        [name, p.label(h) if h else fmt.number(v)]
+        for name, v, h in zip(frame[label_column], frame["registrations"], p.hidden["registrations"])
+    ]

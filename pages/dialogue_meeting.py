@@ -72,12 +72,20 @@ def themes() -> dict:
         "Klager og sagsbehandlerskift": lambda: [unit_table(f) for f in ("complaints", "citizens_with_trouble")],
         "Ventetider": lambda: [unit_table(f) for f in ("median_days_to_answer", "median_days_to_meeting")],
         "Gentagne henvendelser": lambda: unit_table("repeat_share"),
-        "Emner": lambda: ui.table(topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
-                                  "dialogmoede-emner", {"registrations": 0, "share": "share"},
-                                  protect={"counts": ["registrations"], "depends": {"share": ["registrations"]}}),
+        "Typer og emner": types_and_topics,
         "Punkter til drøftelse": discussion,
         "Begivenheder": lambda: ui.events(material.events),
     }
+
+
+def types_and_topics() -> None:
+    one_count = {"counts": ["registrations"], "depends": {"share": ["registrations"]}}
+    st.markdown("**Henvendelsestyper**")
+    ui.table(material.types, {"inquiry_type": "Type", "registrations": "Registreringer", "share": "Andel"},
+             "dialogmoede-typer", {"registrations": 0, "share": "share"}, protect=one_count)
+    st.markdown("**Emner**")
+    ui.table(topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
+             "dialogmoede-emner", {"registrations": 0, "share": "share"}, protect=one_count)
 
 
 def discussion() -> None:

@@ -71,7 +71,7 @@ def test_the_page_on_the_demo_for_2018h2(app, demo_db):
     at = app(demo_db, "pages/dialogue_meeting.py", query={"moede_halvaar": "2. halvår 2018"})
     assert not at.exception
     assert [s.value for s in at.subheader] == ["Overblik", "Registreringer og borgere", "Klager og sagsbehandlerskift",
-                                                "Ventetider", "Gentagne henvendelser", "Emner", "Punkter til drøftelse",
+                                                "Ventetider", "Gentagne henvendelser", "Typer og emner", "Punkter til drøftelse",
                                                 "Begivenheder"]
     registrations = at.dataframe[0].value
     assert list(registrations.columns) == ["Afdeling", "2. halvår 2017", "1. halvår 2018", "2. halvår 2018", "Ændring"]
@@ -118,7 +118,7 @@ def test_the_excel_material_equals_the_queries_and_hides_small_numbers(demo_db, 
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Overblik", "Registreringer", "Borgere", "1. gang", "Klager", "Mediantid til første svar",
                                "Mediantid til møde", "Andel med flere henvendelser", "Borgere med gener ved skift",
-                               "Emner", "Punkter til drøftelse", "Begivenheder"]
+                               "Henvendelsestyper", "Emner", "Punkter til drøftelse", "Begivenheder"]
     half = dict(date_from=dt.date(2018, 7, 1), date_to=dt.date(2018, 12, 31), department="Borger & Arbejdsmarked",
                 org_view="today")
     with queries.connect(demo_db) as con:
@@ -150,8 +150,8 @@ def test_the_pdf_material(demo_db, tmp_path):
     with queries.connect(demo_db) as con:
         key = queries.run(con, "key_figures", params(**half)).iloc[0]
     assert f"Registreringer\n{int(key.registrations)}\n" in text  # the page's figure
-    for heading in ["Nøgletal", "Registreringer pr. afdeling", "Klager", "Punkter til drøftelse", "Begivenheder i perioden",
-                    "Begreber"]:
+    for heading in ["Nøgletal", "Registreringer pr. afdeling", "Klager", "Henvendelsestyper", "Emner",
+                    "Punkter til drøftelse", "Begivenheder i perioden", "Begreber"]:
         assert heading in text
     assert "< 5" in text  # small numbers hidden, as on the page
     assert all(f"Side {i}" in page for i, page in enumerate(pages, 1))
@@ -169,10 +169,26 @@ def test_the_powerpoint_material(demo_db, tmp_path):
     assert deck.slide_width / deck.slide_height == pytest.approx(16 / 9, rel=0.01)
     titles = [slide.shapes.title.text for slide in deck.slides]
     assert titles == ["Dialogmøde: Borger & Arbejdsmarked", "Nøgletal", "Registreringer pr. afdeling",
-                      *[name for name, _, _ in meeting.FIGURES.values()], "Punkter til drøftelse"]
+                      *[name for name, _, _ in meeting.FIGURES.values()], "Henvendelsestyper", "Emner", "Punkter til drøftelse"]
     with queries.connect(demo_db) as con:
         material = meeting.collect(lambda name, **p: queries.run(con, name, p), "Borger & Arbejdsmarked",
                                    meeting.periods.parse("2018H2"), "today", None)
     table = next(s for s in deck.slides[3].shapes if s.has_table).table  # the slide "Registreringer"
     cells = [[table.cell(r, c).text for c in range(len(table.columns))] for r in range(len(table.rows))]
     assert cells == handout.unit_rows(material, "registrations", 5)
+
+
+def test_no_figure_below_k_in_the_pdf_and_powerpoint_tables(tiny):
+    from advisor import material as handout
+
+    # The fixture's B&A is small in every half-year: everything must be hidden.
+    material = meeting.collect(lambda name, **p: queries.run(tiny, name, p), "Borger & Arbejdsmarked",
+                               meeting.periods.parse("2018H1"), "today", None)
+    small = {"1", "2", "3", "4"}
+    for figure, (_, _, kind) in meeting.FIGURES.items():
+        if kind in ("count", "shown"):
+            rows = handout.unit_rows(material, figure, 5)
+            assert not small & {cell for row in rows[1:] for cell in row[1:4]}, figure
+    key = handout.key_figure_rows(material, 5)
+    assert [row[1] for row in key if row[0] in ("Registreringer", "Borgere", "Klager")] == ["< 5", "< 5", "< 5"]
+    assert not small & {row[1] for row in meeting.protected_counts(material.types, "inquiry_type", "Type", 5)[1:]}
