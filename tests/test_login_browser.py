@@ -133,7 +133,7 @@ def test_a_leader_sees_small_numbers_hidden(servers, page):
     log_in(page, servers, "leder.ba@esbjerg.dk")
     page.goto(f"{servers}/departments?aar=2018&type=Klage")
     settle(page)
-    expect(page.get_by_text("< 5").first).to_be_visible()
+    assert page.get_by_text("< 5").count() > 0  # table cells are drawn on a canvas; their text is in the grid
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     page.set_viewport_size({"width": 1400, "height": min(height + 100, 6000)})
     page.wait_for_timeout(500)
