@@ -61,6 +61,11 @@ de øvrige tal, skjules også et eller flere andre tal i samme række, kolonne e
 et filter skjules, hvis forskellen til tallet uden filteret er lille. Eksport følger samme regel.
 Borgerrådgiveren ser alle tal.
 
+**Dialogmøde.** Siden viser en forvaltnings halvår afdeling for afdeling, mod forrige halvår og samme
+halvår året før. *Punkter til drøftelse* er afdelinger og emner, hvor et tal har flyttet sig mindst 30 %,
+og hvor begge tal bygger på mindst 5 borgere (ventetider skal også have flyttet sig mindst 2 dage).
+Materialet til mødet (PDF, PowerPoint, Excel) viser de samme tal, altid med reglen for små tal.
+
 **Demodata.** Demodatabasen er syntetisk. Registreringer pr. måned 2014–2018 er præcis de
 offentliggjorte; borgere, gentagne henvendelser og fordelingen på forvaltninger er kalibreret til
 beretningerne. 2019 er opdigtet for at vise omorganiseringen.
