@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import vl_convert
 from pptx import Presentation
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -148,35 +149,52 @@ def pptx(material: meeting.Material, k: int, *, as_of: str, demo: bool) -> bytes
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)  # 16:9
     title_layout, only_title, bullets = deck.slide_layouts[0], deck.slide_layouts[5], deck.slide_layouts[1]
 
-    slide = deck.slides.add_slide(title_layout)
-    slide.shapes.title.text = f"Dialogmøde: {material.department}"
-    slide.placeholders[1].text = (f"{material.half.label} · data pr. {as_of}" + ("\nDEMODATA: syntetiske tal" if demo else ""))
+    def titled(layout, title: str):
+        """A slide whose title (an editable placeholder) spans the 16:9 width."""
+        slide = deck.slides.add_slide(layout)
+        slide.shapes.title.text = title
+        slide.shapes.title.left, slide.shapes.title.top = Inches(0.6), Inches(0.3)
+        slide.shapes.title.width, slide.shapes.title.height = Inches(12.1), Inches(1.0)
+        return slide
+
+    slide = titled(title_layout, f"Dialogmøde: {material.department}")
+    slide.shapes.title.top, slide.shapes.title.height = Inches(2.2), Inches(1.5)
+    subtitle = slide.placeholders[1]
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Inches(0.6), Inches(3.9), Inches(12.1), Inches(1.5)
+    subtitle.text = f"{material.half.label} · data pr. {as_of}" + ("\nDEMODATA: syntetiske tal" if demo else "")
 
     def table_slide(title: str, rows: list[list[str]]) -> None:
-        slide = deck.slides.add_slide(only_title)
-        slide.shapes.title.text = title
-        shape = slide.shapes.add_table(len(rows), len(rows[0]), Inches(0.6), Inches(1.5), Inches(12.1), Inches(0.4 * len(rows)))
+        slide = titled(only_title, title)
+        size = Pt(16 if len(rows) < 10 else 13)
+        shape = slide.shapes.add_table(len(rows), len(rows[0]), Inches(0.6), Inches(1.5), Inches(12.1), Inches(0.42 * len(rows)))
+        shape.table.columns[0].width = Inches(4.6)
+        for c in range(1, len(rows[0])):
+            shape.table.columns[c].width = Inches(7.5 / (len(rows[0]) - 1))
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 cell = shape.table.cell(r, c)
                 cell.text = str(value)
-                cell.text_frame.paragraphs[0].font.size = Pt(16 if len(rows) < 10 else 12)
+                paragraph = cell.text_frame.paragraphs[0]
+                paragraph.font.size = size
+                paragraph.alignment = PP_ALIGN.RIGHT if c else PP_ALIGN.LEFT
 
     table_slide("Nøgletal", [["", material.labels["now"], material.labels["previous"]], *key_figure_rows(material, k)])
-    slide = deck.slides.add_slide(only_title)
-    slide.shapes.title.text = "Registreringer pr. afdeling"
+    slide = titled(only_title, "Registreringer pr. afdeling")
     slide.shapes.add_picture(io.BytesIO(unit_chart_png(material, k)), Inches(0.8), Inches(1.5), width=Inches(11.7))
     for figure, (name, _, _) in meeting.FIGURES.items():
         table_slide(name, unit_rows(material, figure, k))
     table_slide("Henvendelsestyper", meeting.protected_counts(material.types, "inquiry_type", "Type", k))
     table_slide("Emner", meeting.protected_counts(material.topics[0], "topic", "Emne", k)[:13])
-    slide = deck.slides.add_slide(bullets)
-    slide.shapes.title.text = "Punkter til drøftelse"
-    body = slide.placeholders[1].text_frame
-    for i, point in enumerate(material.points(k)[:12] or ["Ingen tal har flyttet sig så meget, at de er med her."]):
+    slide = titled(bullets, "Punkter til drøftelse")
+    body_shape = slide.placeholders[1]
+    body_shape.left, body_shape.top, body_shape.width, body_shape.height = Inches(0.6), Inches(1.4), Inches(12.1), Inches(5.8)
+    body = body_shape.text_frame
+    found = material.points(k) or ["Ingen tal har flyttet sig så meget, at de er med her."]
+    shown = found[:8] + ([f"… og {len(found) - 8} mere i PDF'en."] if len(found) > 8 else [])  # readable on a projector
+    for i, point in enumerate(shown):
         paragraph = body.paragraphs[0] if i == 0 else body.add_paragraph()
         paragraph.text = point
-        paragraph.font.size = Pt(14)
+        paragraph.font.size = Pt(18)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
