@@ -177,8 +177,8 @@ def download(label: str, make, file_name: str, mime: str, what: dict, where=st) 
         audit.record(database, who.user or "uden login", "eksport", what | {"fil": file_name})
         return make()
 
-    where.download_button(label, file, file_name, mime, icon=":material/download:", key=f"download-{file_name}",
-                          on_click="ignore")
+    where.download_button(label, file, file_name, mime, icon=":material/download:",
+                          key=f"download-{file_name.replace('.', '-')}", on_click="ignore")
 
 
 def downloads(data: pd.DataFrame, name: str) -> None:
