@@ -25,6 +25,11 @@ def threshold(k: int | None) -> int:
     return max(MINIMUM_K, k or DEFAULT_K)
 
 
+def label(reason: str, k: int) -> str:
+    """What stands in place of a hidden figure."""
+    return f"< {k}" if reason == SMALL else "skjult"
+
+
 def is_small(value, k: int) -> bool:
     return value is not None and not pd.isna(value) and 0 < value < k
 
@@ -39,7 +44,7 @@ class Protected:
     k: int
 
     def label(self, reason: str) -> str:
-        return f"< {self.k}" if reason == SMALL else "skjult"
+        return label(reason, self.k)
 
 
 def protect(frame: pd.DataFrame, counts: list[str], *, k: int, groups: list[str] | None = None,

@@ -4,6 +4,8 @@ import io
 
 import pandas as pd
 
+from advisor import disclosure, meeting
+
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """Semicolon-separated with decimal comma and a BOM, as Danish Excel opens it."""
@@ -17,23 +19,10 @@ def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
     return buffer.getvalue()
 
 
-def meeting_xlsx(material, k: int) -> bytes:
+def meeting_xlsx(material: meeting.Material, k: int) -> bytes:
     """The dialogue meeting's material as Excel: one sheet per table, Danish
     headers, numbers as numbers, small numbers hidden as on the page."""
-    from advisor import disclosure, meeting
-
-    now, before = material.key_figures
-    overview = []
-    for column, name, kind in [("registrations", "Registreringer", "count"), ("citizens", "Borgere", "count"),
-                               ("complaints", "Klager", "count"), ("median_days_to_answer", "Mediantid til første svar (dage)", "basis"),
-                               ("repeat_share", "Andel med flere henvendelser", "basis"),
-                               ("citizens_with_trouble", "Borgere med gener ved skift", "count")]:
-        row = [name]
-        for figures in (now, before):
-            hidden = disclosure.protect_value(figures[column] if kind == "count" else None, k,
-                                              basis=figures["citizens"] if kind == "basis" else None)
-            row.append((f"< {k}" if hidden == disclosure.SMALL else "skjult") if hidden else figures[column])
-        overview.append(row)
+    overview = meeting.key_figure_values(material, k)
     sheets = {"Overblik": pd.DataFrame(overview, columns=["Nøgletal", material.labels["now"], material.labels["previous"]])}
     for figure, (name, _, _) in meeting.FIGURES.items():
         sheets[name.replace(" (dage)", "")[:31]] = meeting.protected_table(material, figure, k)

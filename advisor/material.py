@@ -42,23 +42,16 @@ DEFINITIONS = [
 
 
 def key_figure_rows(material: meeting.Material, k: int) -> list[list[str]]:
-    """The headline figures, now and the half-year before, with small numbers hidden."""
-    now, before = material.key_figures
-    rows = []
-    for column, name, decimals, kind in [
-        ("registrations", "Registreringer", 0, "count"), ("citizens", "Borgere", 0, "count"),
-        ("complaints", "Klager", 0, "count"), ("median_days_to_answer", "Mediantid til første svar (dage)", 1, "basis"),
-        ("repeat_share", "Andel med flere henvendelser", "share", "basis"),
-        ("citizens_with_trouble", "Borgere med gener ved skift", 0, "count"),
-    ]:
-        cells = [name]
-        for figures in (now, before):
-            hidden = disclosure.protect_value(figures[column] if kind == "count" else None, k,
-                                              basis=figures["citizens"] if kind == "basis" else None)
-            value = fmt.percent(figures[column]) if decimals == "share" else fmt.number(figures[column], decimals)
-            cells.append((f"< {k}" if hidden == disclosure.SMALL else "skjult") if hidden else value or "–")
-        rows.append(cells)
-    return rows
+    """The headline figures as text, now and the half-year before, small numbers hidden."""
+    decimals = [d for _, _, d, _ in meeting.KEY_FIGURES]
+
+    def show(value, places) -> str:
+        if isinstance(value, str):
+            return value
+        return (fmt.percent(value) if places == "share" else fmt.number(value, places)) or "–"
+
+    return [[name, *(show(v, places) for v in values)]
+            for (name, *values), places in zip(meeting.key_figure_values(material, k), decimals)]
 
 
 def unit_rows(material: meeting.Material, figure: str, k: int) -> list[list[str]]:
@@ -116,10 +109,11 @@ def pdf(material: meeting.Material, k: int, *, as_of: str, demo: bool) -> bytes:
         story.append(Paragraph("DEMODATA: tallene er syntetiske og handler ikke om rigtige borgere.", H2))
     story += [Paragraph("Borgerrådgiveren. Tal under 5 vises ikke.", SMALL), PageBreak()]
 
+    chart = unit_chart_png(material, k)
     story.append(KeepTogether([Paragraph("Nøgletal", H2),
                                _table([["", material.labels["now"], material.labels["previous"]], *key_figure_rows(material, k)], [8, 4, 4]),
                                Spacer(1, 0.5 * cm), Paragraph("Registreringer pr. afdeling", H2),
-                               Image(io.BytesIO(unit_chart_png(material, k)), width=16 * cm, height=16 * cm * _ratio(unit_chart_png(material, k)))]))
+                               Image(io.BytesIO(chart), width=16 * cm, height=16 * cm * _ratio(chart))]))
     for figure, (name, _, _) in meeting.FIGURES.items():
         story.append(KeepTogether([Paragraph(name, H2), _table(unit_rows(material, figure, k), [6, 2.7, 2.7, 2.7, 2.2])]))
     story.append(KeepTogether([Paragraph("Henvendelsestyper", H2),

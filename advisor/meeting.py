@@ -138,6 +138,31 @@ def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Per
     )
 
 
+# The headline figures: column, Danish name, decimals or "share", and whether
+# it is a count or taken over the citizens.
+KEY_FIGURES = [
+    ("registrations", "Registreringer", 0, "count"), ("citizens", "Borgere", 0, "count"),
+    ("complaints", "Klager", 0, "count"),
+    ("median_days_to_answer", "Mediantid til første svar (dage)", 1, "basis"),
+    ("repeat_share", "Andel med flere henvendelser", "share", "basis"),
+    ("citizens_with_trouble", "Borgere med gener ved skift", 0, "count"),
+]
+
+
+def key_figure_values(material: Material, k: int) -> list[list]:
+    """The headline figures, now and the half-year before: numbers, or the
+    label that stands for a hidden one ("< 5", "skjult")."""
+    rows = []
+    for column, name, _, kind in KEY_FIGURES:
+        row = [name]
+        for figures in material.key_figures:
+            hidden = disclosure.protect_value(figures[column] if kind == "count" else None, k,
+                                              basis=figures["citizens"] if kind == "basis" else None)
+            row.append(disclosure.label(hidden, k) if hidden else figures[column])
+        rows.append(row)
+    return rows
+
+
 def protection(figure: str) -> dict:
     """Disclosure control of a comparison table (disclosure.protect's arguments)."""
     if FIGURES[figure][2] in ("count", "shown"):

@@ -53,7 +53,7 @@ def metrics(rows: list[tuple], per_row: int = 3) -> None:
             value = fmt.percent(now) if share else fmt.number(now, decimals)
             delta = None if hide_now or hide_before else fmt.change(now, before, 0 if share else decimals, percent_points=share)
             unchanged = delta is not None and delta.startswith("±")
-            col.metric(label, _label(hide_now, who.k) if hide_now else value or "–", delta,
+            col.metric(label, disclosure.label(hide_now, who.k) if hide_now else value or "–", delta,
                        delta_color="off" if unchanged else colour, delta_arrow="off" if unchanged else "auto", border=True)
 
 
@@ -63,10 +63,6 @@ def _hidden(value, guard: dict | None, which: int, k: int) -> str | None:
     count = value if guard.get("count") else None
     parent = guard.get("parent", (None, None))[which] if guard.get("count") else None
     return disclosure.protect_value(count, k, parent=parent, basis=guard.get("basis", (None, None))[which])
-
-
-def _label(reason: str, k: int) -> str:
-    return f"< {k}" if reason == disclosure.SMALL else "skjult"
 
 
 def guarded(frame: pd.DataFrame, protect: dict | None) -> disclosure.Protected | None:
