@@ -57,6 +57,12 @@ def metrics(rows: list[tuple], per_row: int = 3) -> None:
                        delta_color="off" if unchanged else colour, delta_arrow="off" if unchanged else "auto", border=True)
 
 
+def counted(column: str, whole_now: pd.Series, whole_before: pd.Series | None = None) -> dict:
+    """The guard of a count in metrics(): hidden when small, or when it differs
+    little from the same count for everything the user may see (`whole_*`)."""
+    return {"count": True, "parent": (whole_now[column], None if whole_before is None else whole_before[column])}
+
+
 def _hidden(value, guard: dict | None, which: int, k: int) -> str | None:
     if guard is None:
         return None

@@ -12,18 +12,12 @@ if filters.no_data(summary, "citizens"):
     st.stop()
 s = summary.iloc[0]
 whole = loader.load("caseworker_summary", **filters.params(whole=True)).iloc[0]
-
-
-def count(column: str) -> tuple:
-    return (s[column], None, 0, "off", {"count": True, "parent": (whole[column], None)})
-
-
 ui.metrics([
-    ("Borgere spurgt om skift", *count("citizens_asked")),
-    ("Borgere med gener ved skift", *count("citizens_with_trouble")),
-    ("Andel af periodens borgere med gener", s.trouble_share, None, "share", "off",
-     {"basis": (s.citizens, None), "count": False}),
-    ("Henvendelser om sagsbehandlerskift", *count("registrations_about_caseworker_change")),
+    ("Borgere spurgt om skift", s.citizens_asked, None, 0, "off", ui.counted("citizens_asked", whole)),
+    ("Borgere med gener ved skift", s.citizens_with_trouble, None, 0, "off", ui.counted("citizens_with_trouble", whole)),
+    ("Andel af periodens borgere med gener", s.trouble_share, None, "share", "off", {"basis": (s.citizens, None)}),
+    ("Henvendelser om sagsbehandlerskift", s.registrations_about_caseworker_change, None, 0, "off",
+     ui.counted("registrations_about_caseworker_change", whole)),
 ], per_row=2)
 UNITS = {"counts": ["citizens", "citizens_asked", "citizens_with_trouble"], "groups": ["department"],
          "keys": ["department", "unit"], "parent": lambda: loader.load("caseworker_by_unit", **filters.params(whole=True))}

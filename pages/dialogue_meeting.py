@@ -55,7 +55,7 @@ def overview() -> None:
 
 
 def unit_table(figure: str) -> None:
-    name, decimals, kind = meeting.FIGURES[figure]
+    name, decimals, _ = meeting.FIGURES[figure]
     table = meeting.compare(*units, figure)
     periods_shown = list(meeting.PERIODS) + ["change"]
     protect = meeting.protection(figure)

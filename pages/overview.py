@@ -14,24 +14,18 @@ previous = period.previous()
 before = loader.load("key_figures", **filters.params(previous)).iloc[0]
 # Disclosure control: the same figures for everything the user may see.
 whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] for p in (period, previous)]
-
-
-def count(column: str) -> dict:
-    return {"count": True, "parent": tuple(w[column] for w in whole)}
-
-
 over_citizens = {"basis": (now.citizens, before.citizens)}
 
 st.subheader(f"Sammenlignet med {previous.label}")
 ui.metrics(
     [
-        ("Registreringer", now.registrations, before.registrations, 0, "off", count("registrations")),
-        ("Borgere", now.citizens, before.citizens, 0, "off", count("citizens")),
+        ("Registreringer", now.registrations, before.registrations, 0, "off", ui.counted("registrations", *whole)),
+        ("Borgere", now.citizens, before.citizens, 0, "off", ui.counted("citizens", *whole)),
         ("Nye borgere pr. måned", now.new_citizens_per_month, before.new_citizens_per_month, 1, "off", over_citizens),
         ("Borgere med flere henvendelser", now.repeat_share, before.repeat_share, "share", "inverse", over_citizens),
         ("Mediantid til første svar (dage)", now.median_days_to_answer, before.median_days_to_answer, 1, "inverse", over_citizens),
         ("Borgere med gener ved skift", now.citizens_with_trouble, before.citizens_with_trouble, 0, "inverse",
-         count("citizens_with_trouble")),
+         ui.counted("citizens_with_trouble", *whole)),
     ]
 )
 

@@ -13,8 +13,8 @@ if filters.no_data(now):
 k = now.iloc[0]
 whole = loader.load("key_figures", **filters.params(whole=True)).iloc[0]
 ui.metrics([
-    ("Borgere", k.citizens, None, 0, "off", {"count": True, "parent": (whole.citizens, None)}),
-    ("Med 2 eller flere henvendelser", k.repeat_citizens, None, 0, "off", {"count": True, "parent": (whole.repeat_citizens, None)}),
+    ("Borgere", k.citizens, None, 0, "off", ui.counted("citizens", whole)),
+    ("Med 2 eller flere henvendelser", k.repeat_citizens, None, 0, "off", ui.counted("repeat_citizens", whole)),
     ("Andel med flere", k.repeat_share, None, "share", "off", {"basis": (k.citizens, None)}),
 ])
 CITIZENS = {"counts": ["citizens"]}
