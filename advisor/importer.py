@@ -208,24 +208,35 @@ def already_imported(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
     return None
 
 
+def read(data: bytes, file_name: str, sheet: str | None) -> tuple[Report, pd.DataFrame]:
+    """A new report for the file, and its rows ready to check."""
+    report = Report(privacy.mask_cpr(file_name))
+    rows, report.dropped_columns = prepare(read_table(data, file_name, sheet), privacy.key())
+    report.rows_read = len(rows)
+    return report, rows
+
+
+def tally(con: duckdb.DuckDBPyConnection, report: Report) -> None:
+    """Fill the report from `checked`: its problems, and rows new, updated and rejected."""
+    report.problems = problems(con)
+    report.rows_rejected = len({p["row"] for p in report.problems})
+    report.rows_updated = con.execute("select count(*) from checked where len(problems) = 0 and known").fetchone()[0]
+    report.rows_imported = report.rows_read - report.rows_updated - report.rows_rejected
+
+
 def validate(database: Path, data: bytes, file_name: str, *, sheet: str | None = None,
              today: dt.date | None = None) -> tuple[Report, pd.DataFrame]:
     """A dry run: the report, and a preview of the first rows as they would be stored.
     Refused (ImportRefused) if the file is in already."""
-    report = Report(privacy.mask_cpr(file_name))
-    rows, report.dropped_columns = prepare(read_table(data, file_name, sheet), privacy.key())
-    report.rows_read = len(rows)
+    report, rows = read(data, file_name, sheet)
     with queries.connect(database) as con:
         if earlier := already_imported(con, hashlib.sha256(data).hexdigest()):
             raise ImportRefused(earlier)
         check(con, rows, today or dt.date.today())
-        report.problems = problems(con)
+        tally(con, report)
         preview = con.execute(
             "select * exclude (problems, known, row_values) from checked where len(problems) = 0 order by row_number limit 20"
         ).df()
-        report.rows_updated = con.execute("select count(*) from checked where len(problems) = 0 and known").fetchone()[0]
-        report.rows_rejected = len({p["row"] for p in report.problems})
-        report.rows_imported = report.rows_read - report.rows_updated - report.rows_rejected
     return report, preview
 
 
@@ -268,23 +279,18 @@ def import_file(database: Path, data: bytes, file_name: str, *, sheet: str | Non
                 quarantine: bool = False, today: dt.date | None = None, who: str = "kommandolinjen") -> Report:
     """Import a log file into `database`: everything, or (with quarantine) the
     valid rows; nothing at all if a row has an error and quarantine is off."""
-    report = Report(privacy.mask_cpr(file_name))
-    rows, report.dropped_columns = prepare(read_table(data, file_name, sheet), privacy.key())
-    report.rows_read = len(rows)
+    report, rows = read(data, file_name, sheet)
     digest = hashlib.sha256(data).hexdigest()
     with writable_copy(database) as con:
         if earlier := already_imported(con, digest):
             raise ImportRefused(earlier)
         check(con, rows, today or dt.date.today())
-        report.problems = problems(con)
-        report.rows_rejected = len({p["row"] for p in report.problems})
+        tally(con, report)
         if report.problems and not quarantine:
             raise Abandon
         con.execute("begin transaction")
         report.import_id = con.execute("select coalesce(max(import_id), 0) + 1 from imports").fetchone()[0]
         apply(con, report.import_id)
-        report.rows_updated = con.execute("select count(*) from checked where len(problems) = 0 and known").fetchone()[0]
-        report.rows_imported = report.rows_read - report.rows_updated - report.rows_rejected
         con.execute(
             "insert into imports values ($id, current_timestamp::timestamp, $name, $hash, $read, $new, $updated, $rejected, null)",
             {"id": report.import_id, "name": report.file_name, "hash": digest, "read": report.rows_read,
