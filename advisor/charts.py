@@ -1,9 +1,17 @@
-"""Altair chart specs, shared by the pages and the exported material.
+"""Vega-Lite chart specs, shared by the pages and the exported material.
+
+Specs are plain dicts: building them costs microseconds, where Altair's
+objects, copies and schema checks cost tens of milliseconds a chart on every
+rerun (measured in bench/results.md). tests/test_charts.py validates every
+kind against the Vega-Lite schema instead. Data travels in the spec's
+"datasets" as DataFrames; Streamlit sends them as Arrow, `to_json` writes
+them as rows for vl-convert.
 
 Charts get aggregated points only, never registrations.
 """
 
-import altair as alt
+import json
+
 import pandas as pd
 
 from advisor import fmt
@@ -40,42 +48,69 @@ SERIES_COLOURS = ["#1a1a1a", "#6b6b6b", "#9a9a9a"]
 EVENT_COLOUR = "#444444"
 
 
-def danish(chart: alt.Chart, height: int = 380) -> alt.Chart:
-    return (
-        chart.properties(height=height, width="container")
-        .configure(locale=DANISH_LOCALE)
-        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
-        .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE)
-    )
+CONFIG = {
+    "locale": DANISH_LOCALE,
+    "axis": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE},
+    "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE},
+}
 
 
-def monthly_lines(monthly: pd.DataFrame) -> alt.Chart:
+def danish(spec: dict, height: int = 380) -> dict:
+    """A whole chart: the page's width, Danish locale, projector-sized type."""
+    return {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", **spec,
+            "height": height, "width": "container", "config": CONFIG}
+
+
+def to_json(spec: dict) -> str:
+    """The spec with its data written in, for vl-convert."""
+    datasets = {name: json.loads(frame.to_json(orient="records", date_format="iso"))
+                for name, frame in spec.get("datasets", {}).items()}
+    return json.dumps({**spec, "datasets": datasets}, ensure_ascii=False)
+
+
+def _field(name: str, kind: str, **options) -> dict:
+    return {"field": name, "type": kind, **options}
+
+
+def monthly_lines(monthly: pd.DataFrame) -> dict:
     """One line per year over the months; each line labelled with its year at its end."""
-    points = monthly.assign(Måned=[fmt.MONTHS_SHORT[m - 1] for m in monthly["month"]], År=monthly["year"].astype(str))
-    x = alt.X("Måned:O", sort=fmt.MONTHS_SHORT, title=None, axis=alt.Axis(labelAngle=0))
-    y = alt.Y("registrations:Q", title="Registreringer")
-    color = alt.Color("År:N", title="År", legend=alt.Legend(orient="right"))
-    tooltip = [alt.Tooltip("År:N"), alt.Tooltip("Måned:O"), alt.Tooltip("registrations:Q", title="Registreringer", format=",d")]
-    lines = alt.Chart(points).mark_line(point=True, strokeWidth=3).encode(x, y, color, tooltip=tooltip)
-    ends = (
-        alt.Chart(points)
-        .transform_window(last="rank()", sort=[alt.SortField("month", order="descending")], groupby=["År"])
-        .transform_filter("datum.last == 1")
-        .mark_text(align="left", dx=8, fontSize=FONT_SIZE - 2, fontWeight="bold")
-        .encode(x, y, color, text="År:N")
-    )
-    return danish(lines + ends)
+    # Only what is drawn goes to the browser: no column the chart does not show.
+    points = monthly[["month", "registrations"]].assign(
+        Måned=[fmt.MONTHS_SHORT[m - 1] for m in monthly["month"]], År=monthly["year"].astype(str))
+    encoding = {
+        "x": _field("Måned", "ordinal", sort=fmt.MONTHS_SHORT, title=None, axis={"labelAngle": 0}),
+        "y": _field("registrations", "quantitative", title="Registreringer"),
+        "color": _field("År", "nominal", title="År", legend={"orient": "right"}),
+    }
+    lines = {
+        "mark": {"type": "line", "point": True, "strokeWidth": 3},
+        "encoding": encoding | {"tooltip": [
+            _field("År", "nominal"), _field("Måned", "ordinal"),
+            _field("registrations", "quantitative", title="Registreringer", format=",d"),
+        ]},
+    }
+    ends = {
+        "transform": [
+            {"window": [{"op": "rank", "as": "last"}], "sort": [{"field": "month", "order": "descending"}],
+             "groupby": ["År"]},
+            {"filter": "datum.last == 1"},
+        ],
+        "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": FONT_SIZE - 2, "fontWeight": "bold"},
+        "encoding": encoding | {"text": _field("År", "nominal")},
+    }
+    return danish({"datasets": {"months": points}, "data": {"name": "months"}, "layer": [lines, ends]})
 
 
-def department_colour(legend: bool = False) -> alt.Color:
-    return alt.Color(
-        "department:N", legend=alt.Legend(title=None, orient="top", columns=1, labelLimit=300) if legend else None,
-        scale=alt.Scale(domain=list(DEPARTMENT_COLOURS), range=list(DEPARTMENT_COLOURS.values())),
+def department_colour(legend: bool = False) -> dict:
+    return _field(
+        "department", "nominal",
+        legend={"title": None, "orient": "top", "columns": 1, "labelLimit": 300} if legend else None,
+        scale={"domain": list(DEPARTMENT_COLOURS), "range": list(DEPARTMENT_COLOURS.values())},
     )
 
 
 def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str, value_title: str,
-         percent: bool = False, by_department: bool = False) -> alt.Chart:
+         percent: bool = False, by_department: bool = False) -> dict:
     """Horizontal bars in the order of the query's rows, each with its value at its end."""
     # Danish typography: "43 %", with a space, which d3's "%" format leaves out.
     def number(field: str) -> str:
@@ -84,32 +119,48 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str,
     text = number(f"datum['{value}']")
     if "hidden_label" in frame:  # disclosure control: an empty bar, labelled "< 5"
         text = f"datum.hidden_label != '' ? datum.hidden_label : {text}"
-    base = alt.Chart(frame).transform_calculate(bar_text=text).encode(
-        y=alt.Y(f"{category}:N", title=category_title, sort=list(frame[category]), axis=alt.Axis(labelLimit=320)),
-        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(labelExpr=number("datum.value"))),
-        tooltip=[alt.Tooltip(f"{category}:N", title=category_title), alt.Tooltip("bar_text:N", title=value_title)],
-    )
     # Bars of units name the department by colour: then a legend says which is which.
-    colour = {"color": department_colour(legend=category != "department")} if by_department else {"color": alt.value(SERIES_COLOURS[1])}
-    bar = base.mark_bar().encode(**colour)
-    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE - 2).encode(text="bar_text:N")
-    return danish(bar + text, height=max(120, 44 * len(frame)))
+    colour = department_colour(legend=category != "department") if by_department else {"value": SERIES_COLOURS[1]}
+    # Only what is drawn goes to the browser: no column the chart does not show.
+    drawn = list(dict.fromkeys([category, value, *(["department"] if by_department else []),
+                                *(["hidden_label"] if "hidden_label" in frame else [])]))
+    return danish({
+        "datasets": {"bars": frame[drawn]},
+        "data": {"name": "bars"},
+        "transform": [{"calculate": text, "as": "bar_text"}],
+        "encoding": {
+            "y": _field(category, "nominal", title=category_title, sort=list(frame[category]), axis={"labelLimit": 320}),
+            "x": _field(value, "quantitative", title=value_title, axis={"labelExpr": number("datum.value")}),
+            "tooltip": [_field(category, "nominal", title=category_title), _field("bar_text", "nominal", title=value_title)],
+        },
+        "layer": [
+            {"mark": {"type": "bar"}, "encoding": {"color": colour}},
+            {"mark": {"type": "text", "align": "left", "dx": 6, "fontSize": FONT_SIZE - 2},
+             "encoding": {"text": _field("bar_text", "nominal")}},
+        ],
+    }, height=max(120, 44 * len(frame)))
 
 
-def events_layer(events: pd.DataFrame) -> alt.Chart:
-    """Dashed lines at events, a shaded band for events that last, a label at the top."""
-    base = alt.Chart(events).encode(x="starts_on:T")
-    band = base.mark_rect(opacity=0.12, color=EVENT_COLOUR).encode(x2="ends_on:T")
-    rule = base.mark_rule(color=EVENT_COLOUR, strokeDash=[5, 4], strokeWidth=1.5)
-    label = base.mark_text(align="left", baseline="top", dx=4, dy=2, fontSize=FONT_SIZE - 3, color=EVENT_COLOUR).encode(
-        y=alt.value(0), text="label:N", tooltip=[alt.Tooltip("label:N", title="Begivenhed"), alt.Tooltip("description:N", title="")]
-    )
-    return band + rule + label
+def events_layers(events: pd.DataFrame) -> tuple[dict, list[dict]]:
+    """Dashed lines at events, a shaded band for events that last, a label at
+    the top: the dataset and the layers."""
+    data, x = {"name": "events"}, _field("starts_on", "temporal")
+    return {"events": events}, [
+        {"data": data, "mark": {"type": "rect", "opacity": 0.12, "color": EVENT_COLOUR},
+         "encoding": {"x": x, "x2": {"field": "ends_on"}}},
+        {"data": data, "mark": {"type": "rule", "color": EVENT_COLOUR, "strokeDash": [5, 4], "strokeWidth": 1.5},
+         "encoding": {"x": x}},
+        {"data": data, "mark": {"type": "text", "align": "left", "baseline": "top", "dx": 4, "dy": 2,
+                                "fontSize": FONT_SIZE - 3, "color": EVENT_COLOUR},
+         "encoding": {"x": x, "y": {"value": 0}, "text": _field("label", "nominal"),
+                      "tooltip": [_field("label", "nominal", title="Begivenhed"),
+                                  _field("description", "nominal", title="")]}},
+    ]
 
 
 def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: pd.DataFrame | None = None,
           x: str = "month_start", number: str = ",d", by_department: bool = False,
-          hidden: pd.DataFrame | None = None) -> alt.Chart:
+          hidden: pd.DataFrame | None = None) -> dict:
     """One line per series over the months, told apart by colour and dash
     pattern, named in a legend above the chart; events marked.
 
@@ -125,20 +176,34 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
         long["series"] = long["series"].map(series)
         names, colours = list(series.values()), SERIES_COLOURS[: len(series)]
     dashes = [[1, 0], [8, 5], [2, 3], [12, 3, 2, 3], [4, 4]][: len(names)]
-    legend = alt.Legend(title=None, orient="top", symbolType="stroke", symbolStrokeWidth=3, symbolSize=600, labelLimit=400)
-    line = alt.Chart(long[[x, "series", "value"]]).mark_line(point=True, strokeWidth=3).encode(
-        x=alt.X(f"{x}:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, labelOverlap=True)),
-        y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=number)),
-        color=alt.Color("series:N", scale=alt.Scale(domain=names, range=colours), legend=legend),
-        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=names, range=dashes), legend=legend),
-        tooltip=[alt.Tooltip(f"{x}:T", title="Måned", format="%B %Y"), alt.Tooltip("series:N", title=""),
-                 alt.Tooltip("value:Q", title=y_title, format=number)],
-    )
-    chart = line if events is None or events.empty else events_layer(events) + line
+    legend = {"title": None, "orient": "top", "symbolType": "stroke", "symbolStrokeWidth": 3, "symbolSize": 600,
+              "labelLimit": 400}
+    datasets, layers = {"lines": long[[x, "series", "value"]]}, []
+    if events is not None and not events.empty:
+        event_data, layers = events_layers(events)
+        datasets |= event_data
+    layers.append({
+        "data": {"name": "lines"},
+        "mark": {"type": "line", "point": True, "strokeWidth": 3},
+        "encoding": {
+            "x": _field(x, "temporal", title=None, axis={"format": "%b %Y", "labelAngle": 0, "labelOverlap": True}),
+            # Counts tick at whole numbers only ("1, 2", never "1, 1, 2").
+            "y": _field("value", "quantitative", title=y_title,
+                        axis={"format": number} | ({"tickMinStep": 1} if number == ",d" else {})),
+            "color": _field("series", "nominal", scale={"domain": names, "range": colours}, legend=legend),
+            "strokeDash": _field("series", "nominal", scale={"domain": names, "range": dashes}, legend=legend),
+            "tooltip": [_field(x, "temporal", title="Måned", format="%B %Y"), _field("series", "nominal", title=""),
+                        _field("value", "quantitative", title=y_title, format=number)],
+        },
+    })
     if hidden is not None:  # disclosure control: hidden points are gaps, marked on the axis
         marked = frame[[x]].assign(label=hidden[list(series)].max(axis=1))  # any label beats ""
         marked = marked[marked["label"] != ""].drop_duplicates()
         if not marked.empty:
-            chart += alt.Chart(marked).mark_text(dy=-10, fontSize=FONT_SIZE - 4, color=SERIES_COLOURS[1]).encode(
-                x=f"{x}:T", y=alt.datum(0), text="label:N")
-    return danish(chart)
+            datasets["hidden"] = marked
+            layers.append({
+                "data": {"name": "hidden"},
+                "mark": {"type": "text", "dy": -10, "fontSize": FONT_SIZE - 4, "color": SERIES_COLOURS[1]},
+                "encoding": {"x": _field(x, "temporal"), "y": {"datum": 0}, "text": _field("label", "nominal")},
+            })
+    return danish({"datasets": datasets, "layer": layers})

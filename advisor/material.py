@@ -76,8 +76,8 @@ def unit_chart_png(material: meeting.Material, k: int) -> bytes:
     p = disclosure.protect(now, ["registrations"], k=k)
     labels = p.hidden["registrations"].map(lambda r: p.label(r) if r else "")
     frame = now.assign(registrations=p.data["registrations"].fillna(0), hidden_label=labels)
-    spec = charts.bars(frame, "unit", "registrations", category_title="", value_title="Registreringer").properties(width=620)
-    return vl_convert.vegalite_to_png(spec.to_json(), scale=2)
+    spec = charts.bars(frame, "unit", "registrations", category_title="", value_title="Registreringer") | {"width": 620}
+    return vl_convert.vegalite_to_png(charts.to_json(spec), scale=2)
 
 
 def _table(rows: list[list[str]], widths: list[float]) -> Table:

@@ -1,6 +1,5 @@
 """Streamlit helpers shared by app.py and the pages."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -29,11 +28,11 @@ def page(title: str, caption: str | None = None) -> None:
         st.caption(caption)
 
 
-def chart(spec: alt.Chart, where=st) -> None:
+def chart(spec: dict, where=st) -> None:
     """Draw a chart exactly as specified (Danish locale, projector-sized type),
     so that the screen and the exported images look the same. `where` is a
     container, e.g. a column."""
-    where.altair_chart(spec, theme=None, width="stretch")
+    where.vega_lite_chart(spec, theme=None, width="stretch")
 
 
 def metrics(rows: list[tuple], per_row: int = 3) -> None:
