@@ -14,6 +14,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = commands.add_parser("demo", help="byg demodatabasen (syntetiske data, kalibreret til de offentliggjorte tal)")
     p.add_argument("--db", type=Path, default=db.DEMO_DB)
+    p.add_argument("--rows", type=int, help="præcis så mange registreringer, som fra mange kommuner og flere år (til ydelsestest)")
 
     p = commands.add_parser("init", help="opret en tom database til rigtige data")
     p.add_argument("--db", type=Path, required=True)
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "demo":
-        print(f"Demodatabase bygget: {demo.build(args.db)}")
+        print(f"Demodatabase bygget: {demo.build(args.db, rows=args.rows)}")
     elif args.command == "init":
         if args.db.exists():
             print(f"Findes allerede: {args.db}", file=sys.stderr)

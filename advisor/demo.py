@@ -14,11 +14,14 @@ import datetime as dt
 import hashlib
 import random
 from bisect import bisect_right
+from pathlib import Path
 
 import holidays
 import pandas as pd
 
 from advisor import db
+
+SCALED_SQL = Path(__file__).parent / "sql" / "scaled.sql"
 
 SEED = 20140501
 LAST_DAY = dt.date(2019, 12, 31)
@@ -387,12 +390,23 @@ def registrations(seed: int = SEED) -> pd.DataFrame:
     return Generator(seed).build()
 
 
-def build(path=db.DEMO_DB, seed: int = SEED):
+def build(path=db.DEMO_DB, seed: int = SEED, rows: int | None = None):
+    """The demo database; with `rows`, a national-scale one of exactly that many.
+
+    The scaled database repeats the calibrated registrations as if from many
+    municipalities over more years (see scaled.sql), so every distribution is
+    the demo's, and is written sorted by date, as a real log grows.
+    """
     frame = registrations(seed)
 
     def fill(con):
         con.register("demo_rows", frame)
-        con.execute("insert into inquiries select * from demo_rows")
+        if rows is None:
+            con.execute("insert into inquiries select * from demo_rows")
+        else:
+            # Copies but the first have the years 2015-2019 only.
+            per_copy = int((frame["received_on"] >= dt.date(2015, 1, 1)).sum())
+            con.execute(SCALED_SQL.read_text(), {"rows": rows, "copies": 1 + -(-rows // per_copy)})
         con.unregister("demo_rows")
 
     return db.build(path, fill, is_demo=True)
