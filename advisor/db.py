@@ -5,6 +5,8 @@ from pathlib import Path
 
 import duckdb
 
+from advisor import queries
+
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
 SCHEMA = Path(__file__).parent / "schema.sql"
@@ -22,7 +24,7 @@ def create(con: duckdb.DuckDBPyConnection, *, is_demo: bool) -> None:
     for table in ("organisation", "published_monthly", "events"):
         con.read_csv(str(DATA / f"{table}.csv"), header=True).insert_into(table)
     con.execute(
-        "insert into meta values ($is_demo, 1, current_timestamp::timestamp)",
+        "insert into meta (is_demo, data_version, updated_at) values ($is_demo, 1, current_timestamp::timestamp)",
         {"is_demo": is_demo},
     )
 
@@ -32,6 +34,25 @@ def bump_version(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "update meta set data_version = data_version + 1, updated_at = current_timestamp::timestamp"
     )
+
+
+def store_summary(path: Path) -> None:
+    """Count the year summary of the database at `path` and store it there.
+
+    Called after every write, before the file is moved into place. It is
+    counted by the readers' own macros (queries.connect counts it when the
+    stored one is stale), so the summary and the registrations cannot disagree.
+    """
+    with queries.connect(path) as reader:
+        summary = reader.execute("select * from year_summary").df()
+        [(version,)] = reader.execute("select data_version from meta").fetchall()
+    with duckdb.connect(str(path)) as con:
+        con.execute("begin")
+        con.execute("delete from year_summary")
+        con.execute("insert into year_summary by name select * from summary")
+        con.execute("update meta set summary_version = $version", {"version": version})
+        con.execute("commit")
+        con.execute("checkpoint")
 
 
 def build(path: Path, fill=None, *, is_demo: bool) -> Path:
@@ -49,5 +70,6 @@ def build(path: Path, fill=None, *, is_demo: bool) -> Path:
         if fill is not None:
             fill(con)
         con.execute("checkpoint")
+    store_summary(tmp)
     os.replace(tmp, path)
     return path

@@ -268,6 +268,7 @@ def writable_copy(database: Path):
                     )
                 yield con
                 con.execute("checkpoint")
+            db.store_summary(copy)
             os.replace(copy, database)
         except Abandon:
             pass

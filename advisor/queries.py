@@ -15,6 +15,7 @@ import pandas as pd
 QUERY_DIR = Path(__file__).parent.parent / "queries"
 CONNECT_SQL = Path(__file__).parent / "connect.sql"
 CALENDAR_SQL = Path(__file__).parent / "calendar.sql"
+SUMMARY_SQL = Path(__file__).parent / "summary.sql"
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -41,7 +42,20 @@ def connect(path) -> duckdb.DuckDBPyConnection:
     danish_holidays = sorted(holidays.Denmark(years=range(2000, 2041)))
     con.execute(CALENDAR_SQL.read_text(), {"holidays": danish_holidays})
     con.execute(CONNECT_SQL.read_text())
+    if summary_is_current(con):
+        con.execute("create view year_summary as select * from data.year_summary")
+    else:  # a database written before the summary existed, or by hand: count it now
+        con.execute(SUMMARY_SQL.read_text())
     return con
+
+
+def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when the stored year summary was counted for the data as they are."""
+    try:
+        [(current,)] = con.execute("select summary_version is not distinct from data_version from data.meta").fetchall()
+        return bool(current)
+    except duckdb.BinderException:  # no summary_version: older than the summary
+        return False
 
 
 def names() -> list[str]:

@@ -1,11 +1,27 @@
 -- Registrations and citizens per year, and monthly averages over the months
 -- the office was open (from its first registration's month to its last's),
 -- as in the annual reports: 2014 opened in May, so 258 / 8 = 32,25.
+-- Counted from the year summary (advisor/summary.sql) when it holds the
+-- filters: no units, type or channel, and no scope wider than the chosen
+-- department. Otherwise from the registrations, which are then not read at all
+-- (the condition on the parameters alone lets DuckDB skip the scan).
 with
 
-selected as (
-    select citizen_key, received_on
+summarised as (
+    select year, registrations, citizens
+    from year_summary
+    where $units is null and $inquiry_type is null and $channel is null
+        and ($departments is null or coalesce(list_contains($departments, $department), false))
+        and org_view = if($org_view = 'today', 'today', 'registered')
+        and if($department is null, is_total, not is_total and department = $department)
+),
+
+counted as (
+    select year(received_on) as year, count(*) as registrations, count(distinct citizen_key) as citizens
     from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    where not ($units is null and $inquiry_type is null and $channel is null
+        and ($departments is null or coalesce(list_contains($departments, $department), false)))
+    group by all
 ),
 
 office as (
@@ -16,12 +32,9 @@ office as (
 ),
 
 years as (
-    select
-        year(received_on) as year,
-        count(*) as registrations,
-        count(distinct citizen_key) as citizens
-    from selected
-    group by all
+    select * from summarised
+    union all
+    select * from counted
 ),
 
 final as (

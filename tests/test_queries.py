@@ -10,6 +10,7 @@ Unless a test says otherwise, the period is 2018 and no other filter is set.
 import datetime as dt
 
 import duckdb
+import pytest
 
 from advisor import queries
 from conftest import params, records
@@ -283,6 +284,84 @@ def test_repeat_by_year(tiny):
         {"year": 2018, "citizens": 6, "repeat_citizens": 1, "repeat_share": 1 / 6},
         {"year": 2019, "citizens": 2, "repeat_citizens": 0, "repeat_share": 0.0},
     ]
+
+
+# -- the year summary ---------------------------------------------------------------
+# yearly_registrations and repeat_by_year count from a stored summary when the
+# filters allow. Choosing every unit selects the same registrations but makes
+# them count the registrations themselves: the two ways must agree.
+
+SUMMARISED = ["yearly_registrations", "repeat_by_year"]
+
+
+@pytest.mark.parametrize("name", SUMMARISED)
+@pytest.mark.parametrize("org_view", ["registered", "today"])
+@pytest.mark.parametrize("department, departments", [
+    (None, None), (BA, None), (BK, None), (AM, None), (BA, [BA]), (BA, [BA, BK]), (None, [BA]), (None, [BA, BK]),
+    (BK, [BA]),
+])
+def test_summary_and_registrations_agree(demo_con, name, org_view, department, departments):
+    every_unit = [u for (u,) in demo_con.execute("select distinct unit from inquiries").fetchall()]
+    filters = {"department": department, "departments": departments, "org_view": org_view}
+    from_summary = run(demo_con, name, **filters)
+    counted = run(demo_con, name, **filters, units=every_unit)
+    assert from_summary == counted
+    assert (from_summary == []) == (department is not None and departments is not None and department not in departments)
+
+
+def scanned(con, name: str, **overrides) -> dict[str, int]:
+    """Rows each table scan of the query's plan produced, by table."""
+    import json
+
+    query = "explain (analyze, format json) " + queries.text(name)
+    plan = json.loads(con.execute(query, {k: v for k, v in params(**overrides).items()
+                                          if k in queries.parameters(name)}).fetchall()[0][1])
+    rows: dict[str, int] = {}
+    stack = list(plan["operator"])
+    while stack:
+        node = stack.pop()
+        table = node["extra_info"].get("Table") if isinstance(node["extra_info"], dict) else None
+        if table:
+            rows[table.split(".")[-1]] = rows.get(table.split(".")[-1], 0) + node["intermediate_rows"]
+        stack += node.get("children", [])
+    return rows
+
+
+@pytest.mark.parametrize("name", SUMMARISED)
+def test_the_summary_spares_reading_the_registrations(demo_con, name):
+    # With the filters the summary holds, DuckDB plans no scan of inquiries at all.
+    assert "inquiries" not in scanned(demo_con, name)
+    assert "inquiries" not in scanned(demo_con, name, department=BA)
+    assert scanned(demo_con, name, channel="Telefon")["inquiries"] > 0
+
+
+def test_a_stale_summary_is_counted_again(tmp_path):
+    from conftest import build_from_csv
+
+    path = build_from_csv(tmp_path / "tiny.duckdb")
+    with duckdb.connect(str(path)) as con:  # a write that does not go through the importer
+        con.execute("update inquiries set received_on = date '2019-05-06' where inquiry_id = 'T-01'")
+        con.execute("update meta set data_version = data_version + 1")
+    with queries.connect(path) as con:
+        assert not queries.summary_is_current(con)
+        # T-01 moved from 2017 (three registrations: T-01, T-02, T-03) to 2019 (T-11, T-12).
+        assert [(r["year"], r["registrations"]) for r in run(con, "yearly_registrations")] == [(2017, 2), (2018, 7), (2019, 3)]
+
+
+def test_a_database_older_than_the_summary_still_opens(tmp_path):
+    from conftest import build_from_csv
+
+    path = build_from_csv(tmp_path / "tiny.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("drop table year_summary")
+        con.execute("alter table meta drop column summary_version")
+    with queries.connect(path) as con:
+        assert run(con, "repeat_by_year")[0] == {"year": 2017, "citizens": 2, "repeat_citizens": 1, "repeat_share": 0.5}
+
+
+def test_every_write_stores_a_current_summary(tiny_db):
+    with queries.connect(tiny_db) as con:
+        assert queries.summary_is_current(con)
 
 
 # -- caseworker changes -----------------------------------------------------------
