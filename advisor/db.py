@@ -44,12 +44,12 @@ def store_summary(path: Path) -> None:
     stored one is stale), so the summary and the registrations cannot disagree.
     """
     with queries.connect(path) as reader:
-        summary = reader.execute("select * from year_summary").df()
+        summary = reader.execute("select * from month_summary").df()
         [(version,)] = reader.execute("select data_version from meta").fetchall()
     with duckdb.connect(str(path)) as con:
         con.execute("begin")
-        con.execute("delete from year_summary")
-        con.execute("insert into year_summary by name select * from summary")
+        con.execute("delete from month_summary")
+        con.execute("insert into month_summary by name select * from summary")
         con.execute("update meta set summary_version = $version", {"version": version})
         con.execute("commit")
         con.execute("checkpoint")

@@ -43,7 +43,7 @@ def connect(path) -> duckdb.DuckDBPyConnection:
     con.execute(CALENDAR_SQL.read_text(), {"holidays": danish_holidays})
     con.execute(CONNECT_SQL.read_text())
     if summary_is_current(con):
-        con.execute("create view year_summary as select * from data.year_summary")
+        con.execute("create view month_summary as select * from data.month_summary")
     else:  # a database written before the summary existed, or by hand: count it now
         con.execute(SUMMARY_SQL.read_text())
     return con

@@ -52,18 +52,18 @@ create table if not exists meta (
     updated_at   timestamp not null
 );
 
--- Registrations, citizens and repeat citizens per year, department and
--- organisation view, counted from inquiries after every write (advisor/
+-- Registrations, new citizens and new repeat citizens per month, department
+-- and organisation view, counted from inquiries after every write (advisor/
 -- summary.sql, db.store_summary). meta.summary_version says which data
 -- version it was counted for; a reader that finds it stale counts it again.
-create table if not exists year_summary (
-    org_view        text not null,     -- 'registered' or 'today'
-    is_total        boolean not null,  -- all departments together
-    department      text,
-    year            integer not null,
-    registrations   bigint not null,
-    citizens        bigint not null,
-    repeat_citizens bigint not null
+create table if not exists month_summary (
+    org_view            text not null,     -- 'registered' or 'today'
+    is_total            boolean not null,  -- all departments together
+    department          text,
+    month_start         date not null,
+    registrations       bigint not null,
+    new_citizens        bigint not null,
+    new_repeat_citizens bigint not null
 );
 alter table meta add column if not exists summary_version integer;
 

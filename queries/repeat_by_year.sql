@@ -1,18 +1,19 @@
 -- Per calendar year: citizens, and the share of them with more than one
 -- registration in that year (the reports: about 33 % in 2017, 25 % in 2018).
--- Counted from the year summary (advisor/summary.sql) when it holds the
+-- Counted from the month summary (advisor/summary.sql) when it holds the
 -- filters: no units, type or channel, and no scope wider than the chosen
 -- department. Otherwise from the registrations, which are then not read at all
--- (the condition on the parameters alone lets DuckDB skip the scan).
+-- (the condition on the parameters alone lets DuckDB plan no scan of them).
 with
 
 summarised as (
-    select year, citizens, repeat_citizens
-    from year_summary
+    select year(month_start) as year, sum(new_citizens)::bigint as citizens, sum(new_repeat_citizens)::bigint as repeat_citizens
+    from month_summary
     where $units is null and $inquiry_type is null and $channel is null
         and ($departments is null or coalesce(list_contains($departments, $department), false))
         and org_view = if($org_view = 'today', 'today', 'registered')
         and if($department is null, is_total, not is_total and department = $department)
+    group by all
 ),
 
 selected as (

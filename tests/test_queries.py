@@ -286,12 +286,20 @@ def test_repeat_by_year(tiny):
     ]
 
 
-# -- the year summary ---------------------------------------------------------------
-# yearly_registrations and repeat_by_year count from a stored summary when the
-# filters allow. Choosing every unit selects the same registrations but makes
-# them count the registrations themselves: the two ways must agree.
+# -- the month summary --------------------------------------------------------------
+# monthly_registrations, yearly_registrations and repeat_by_year count from a
+# stored summary when the filters allow. Choosing every unit selects the same
+# registrations but makes them count the registrations themselves: the two
+# ways must agree.
 
-SUMMARISED = ["yearly_registrations", "repeat_by_year"]
+SUMMARISED = ["monthly_registrations", "yearly_registrations", "repeat_by_year"]
+PERIODS = {
+    "all time": (None, None),
+    "2018": (dt.date(2018, 1, 1), dt.date(2018, 12, 31)),
+    "2nd half 2019": (dt.date(2019, 7, 1), dt.date(2019, 12, 31)),
+    "March 2017": (dt.date(2017, 3, 1), dt.date(2017, 3, 31)),
+    "15 Feb - 10 May 2018": (dt.date(2018, 2, 15), dt.date(2018, 5, 10)),
+}
 
 
 @pytest.mark.parametrize("name", SUMMARISED)
@@ -302,11 +310,14 @@ SUMMARISED = ["yearly_registrations", "repeat_by_year"]
 ])
 def test_summary_and_registrations_agree(demo_con, name, org_view, department, departments):
     every_unit = [u for (u,) in demo_con.execute("select distinct unit from inquiries").fetchall()]
-    filters = {"department": department, "departments": departments, "org_view": org_view}
-    from_summary = run(demo_con, name, **filters)
-    counted = run(demo_con, name, **filters, units=every_unit)
-    assert from_summary == counted
-    assert (from_summary == []) == (department is not None and departments is not None and department not in departments)
+    for date_from, date_to in PERIODS.values():
+        filters = {"department": department, "departments": departments, "org_view": org_view,
+                   "date_from": date_from, "date_to": date_to}
+        from_summary = run(demo_con, name, **filters)
+        counted = run(demo_con, name, **filters, units=every_unit)
+        assert from_summary == counted
+        assert sum(r.get("registrations", r.get("citizens")) for r in from_summary) > 0 or (
+            department is not None and departments is not None and department not in departments)
 
 
 def scanned(con, name: str, **overrides) -> dict[str, int]:
@@ -335,6 +346,10 @@ def test_the_summary_spares_reading_the_registrations(demo_con, name):
     assert scanned(demo_con, name, channel="Telefon")["inquiries"] > 0
 
 
+def test_a_period_that_ends_inside_a_month_is_counted(demo_con):
+    assert scanned(demo_con, "monthly_registrations", date_to=dt.date(2018, 12, 30))["inquiries"] > 0
+
+
 def test_a_stale_summary_is_counted_again(tmp_path):
     from conftest import build_from_csv
 
@@ -353,7 +368,7 @@ def test_a_database_older_than_the_summary_still_opens(tmp_path):
 
     path = build_from_csv(tmp_path / "tiny.duckdb")
     with duckdb.connect(str(path)) as con:
-        con.execute("drop table year_summary")
+        con.execute("drop table month_summary")
         con.execute("alter table meta drop column summary_version")
     with queries.connect(path) as con:
         assert run(con, "repeat_by_year")[0] == {"year": 2017, "citizens": 2, "repeat_citizens": 1, "repeat_share": 0.5}
