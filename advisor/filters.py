@@ -5,6 +5,7 @@ view can be sent as a link: ?periode=aar&aar=2018&forvaltning=...
 """
 
 import datetime as dt
+import functools
 
 import pandas as pd
 import streamlit as st
@@ -18,6 +19,14 @@ ALL = {"forvaltning": "Alle forvaltninger", "type": "Alle typer", "kanal": "Alle
 
 def data_span() -> tuple[dt.date, dt.date]:
     """First and last day with registrations (this year if there are none)."""
+    _, con, version = loader.connection()
+    return _data_span(con, version)
+
+
+@functools.lru_cache(maxsize=4)
+def _data_span(con, version: int) -> tuple[dt.date, dt.date]:
+    # Asked by every filter and caption of a page; the answer only changes
+    # with the data, which a new connection (the key) brings.
     status = loader.load("data_status").iloc[0]
     if status["registrations"] == 0:
         today = dt.date.today()

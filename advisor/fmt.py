@@ -1,14 +1,23 @@
 """Danish number and month formatting (1.234,5; Januar), via Babel."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date, get_month_names
-from babel.numbers import format_decimal
+from babel.numbers import parse_pattern
 
 LOCALE = "da_DK"
 MONTHS = [get_month_names("wide", locale=LOCALE)[m].capitalize() for m in range(1, 13)]
 MONTHS_SHORT = [get_month_names("abbreviated", locale=LOCALE)[m].rstrip(".").capitalize() for m in range(1, 13)]
+_DANISH = Locale.parse(LOCALE)
+
+
+@cache
+def _pattern(decimals: int):
+    """Babel's number pattern, parsed once (a table formats thousands of cells)."""
+    return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
 def number(value, decimals: int = 0, signed: bool = False) -> str:
@@ -18,8 +27,7 @@ def number(value, decimals: int = 0, signed: bool = False) -> str:
         return ""
     step = Decimal(1).scaleb(-decimals)
     rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(rounded, pattern, locale=LOCALE, decimal_quantization=False)
+    text = _pattern(decimals).apply(rounded, _DANISH, decimal_quantization=False)
     return "+" + text if signed and rounded > 0 else text
 
 

@@ -45,9 +45,9 @@ PERIODS = ("year_before", "previous", "now")
 def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame, figure: str) -> pd.DataFrame:
     """One figure per unit in the three half-years (and, as citizens_<period>,
     how many citizens it rests on), units in the order of now."""
-    frames = [pd.DataFrame({"unit": f["unit"], name: f[figure], f"citizens_{name}": f["citizens"]})
+    frames = [f.set_index("unit")[[figure, "citizens"]].set_axis([name, f"citizens_{name}"], axis=1)
               for f, name in ((now, "now"), (previous, "previous"), (year_before, "year_before"))]
-    table = frames[0].merge(frames[1], on="unit", how="outer").merge(frames[2], on="unit", how="outer")
+    table = pd.concat(frames, axis=1, sort=False).rename_axis("unit").reset_index()
     table["change"] = table["now"] - table["previous"]
     order = {unit: i for i, unit in enumerate(now["unit"])}
     return table.sort_values("unit", key=lambda u: u.map(lambda v: order.get(v, len(order)))).reset_index(drop=True)

@@ -5,11 +5,14 @@ import streamlit as st
 from advisor import filters, fmt, importer, loader, ui
 
 ui.page("Registreringer", filters.describe())
-rows = loader.load("registrations", **filters.params(), max_rows=5000)
+# The newest 1.000: a screenful to look things up in, and at most ~200 KB
+# to the browser; narrow the filters to see others.
+SHOWN = 1000
+rows = loader.load("registrations", **filters.params(), max_rows=SHOWN)
 if filters.no_data(rows.assign(registrations=1)):
     st.stop()
 st.caption(f"{fmt.number(rows['matching'].iloc[0])} registreringer passer til filtrene"
-           + (" – de 5.000 nyeste vises." if rows["matching"].iloc[0] > 5000 else ".")
+           + (f" – de {fmt.number(SHOWN)} nyeste vises." if rows["matching"].iloc[0] > SHOWN else ".")
            + " Borgere står som pseudonymer; kun borgerrådgiveren ser denne side.")
 labels = {column: label for label, column in importer.COLUMNS.items()}
 ui.table(rows, labels, "registreringer", {"caseworker_changes": 0})
