@@ -122,22 +122,34 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     formats = formats or {}
     p = guarded(frame, protect)
     hidden = labels(p)[list(columns)].rename(columns=columns) if p is not None else None
-    data = frame[list(columns)].rename(columns=columns)
-    shown = data.copy()
-    for col, spec in formats.items():
-        header = columns[col]
-        show = {"share": fmt.percent, "moment": fmt.moment}.get(spec) or (
-            (lambda v: fmt.number(v, int(spec[1:]), signed=True)) if str(spec).startswith("+") else lambda v: fmt.number(v, spec))
-        shown[header] = [show(v) for v in data[header]]
+    # Built in one go from lists: a table is drawn on every rerun, and pandas
+    # charges a millisecond or more for each column set one by one.
+    shown = pd.DataFrame({header: _shown(frame[col].tolist(), formats[col]) if col in formats else frame[col]
+                          for col, header in columns.items()}, index=frame.index)
     if hidden is not None:
         shown = shown.mask(hidden != "", hidden)
-        data = data.astype(object).mask(hidden != "", hidden)
     numeric = [columns[c] for c in formats]
     st.dataframe(
         shown, hide_index=True, height="content" if len(shown) <= 30 else "auto",
         column_config={h: st.column_config.TextColumn(h, alignment="right") for h in numeric},
     )
+
+    def data() -> pd.DataFrame:  # made when a download is clicked
+        numbers = frame[list(columns)].rename(columns=columns)
+        return numbers if hidden is None else numbers.astype(object).mask(hidden != "", hidden)
+
     downloads(data, name)
+
+
+def _shown(values: list, spec: int | str) -> list[str]:
+    """Cells as text: decimals, "+1" (decimals with a sign), "share" or "moment"."""
+    if spec == "share":
+        return [fmt.percent(v) for v in values]
+    if spec == "moment":
+        return [fmt.moment(v) for v in values]
+    if str(spec).startswith("+"):
+        return [fmt.number(v, int(spec[1:]), signed=True) for v in values]
+    return [fmt.number(v, spec) for v in values]
 
 
 def year_table(table: pd.DataFrame, name: str, signed: bool = False, like: pd.DataFrame | None = None) -> pd.DataFrame | None:
@@ -182,9 +194,11 @@ def download(label: str, make, file_name: str, mime: str, what: dict, where=st) 
                           key=f"download-{file_name.replace('.', '-')}", on_click="ignore")
 
 
-def downloads(data: pd.DataFrame, name: str) -> None:
-    """CSV and Excel buttons for a table, with the filters in the audit log."""
+def downloads(data, name: str) -> None:
+    """CSV and Excel buttons for a table (a DataFrame, or a function that
+    makes it when clicked), with the filters in the audit log."""
     what = {"tabel": name, "filtre": filters.describe()}
+    make = data if callable(data) else lambda: data
     left, right, _ = st.columns([1, 1, 4])
-    download("CSV", lambda: export.csv_bytes(data), f"{name}.csv", "text/csv", what | {"format": "csv"}, left)
-    download("Excel", lambda: export.xlsx_bytes(data, name), f"{name}.xlsx", XLSX, what | {"format": "xlsx"}, right)
+    download("CSV", lambda: export.csv_bytes(make()), f"{name}.csv", "text/csv", what | {"format": "csv"}, left)
+    download("Excel", lambda: export.xlsx_bytes(make(), name), f"{name}.xlsx", XLSX, what | {"format": "xlsx"}, right)
