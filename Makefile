@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO := data/demo.duckdb
 
-.PHONY: run dev test demo clean
+.PHONY: run dev test bench demo clean
 
 run: $(VENV)/run.stamp $(DEMO)
 	$(BIN)/python -m advisor key
@@ -17,6 +17,11 @@ dev: $(VENV)/run.stamp $(DEMO)
 
 test: $(VENV)/test.stamp $(DEMO)
 	$(BIN)/python -m pytest
+
+# National scale: 100k, 1M and 10M rows, about 25 minutes; writes
+# bench/results.md and bench/results.json. `make test` runs it at a tiny size.
+bench: $(VENV)/test.stamp
+	$(BIN)/python bench/run.py
 
 demo: $(VENV)/run.stamp
 	$(BIN)/python -m advisor demo --db $(DEMO)
@@ -34,4 +39,4 @@ $(DEMO): $(VENV)/run.stamp advisor/demo.py advisor/db.py advisor/schema.sql data
 	$(BIN)/python -m advisor demo --db $@
 
 clean:
-	rm -rf $(VENV) $(DEMO) test-output .pytest_cache
+	rm -rf $(VENV) $(DEMO) test-output .pytest_cache bench/work
