@@ -1,55 +1,63 @@
--- The dialogue meeting's figures per unit of one department in one period:
--- registrations, citizens, first contacts ("1. gang"), complaints, median
--- days to the first answer and to a meeting, citizens with more than one
--- registration, citizens telling of caseworker-change trouble.
+-- The dialogue meeting's figures per unit of one department, for each
+-- half-year of the period (half_start: its first day): registrations,
+-- citizens, first contacts ("1. gang"), complaints, median days to the first
+-- answer and to a meeting, citizens with more than one registration,
+-- citizens telling of caseworker-change trouble. Each half-year is counted on
+-- its own. The meeting asks for its three half-years (a year before, the one
+-- before, now: 18 months in a row) at once, in one scan.
 with
 
 selected as (
-    select inquiry_id, citizen_key, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble
+    select
+        inquiry_id, citizen_key, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble,
+        make_date(year(received_on), if(month(received_on) <= 6, 1, 7), 1) as half_start
     from filtered_inquiries($date_from, $date_to, $department, null, null, null, $org_view, $departments)
 ),
 
 firsts as (
-    select citizen_key, arg_min(unit, (received_on, inquiry_id)) as unit
+    select half_start, citizen_key, arg_min(unit, (received_on, inquiry_id)) as unit
     from selected
-    group by citizen_key
+    group by half_start, citizen_key
 ),
 
 per_citizen as (
-    select unit, citizen_key, count(*) as registrations, coalesce(bool_or(caseworker_change_trouble), false) as trouble
+    select half_start, unit, citizen_key, count(*) as registrations, coalesce(bool_or(caseworker_change_trouble), false) as trouble
     from selected
     group by all
 ),
 
 by_registration as (
     select
+        half_start,
         unit,
         count(*) as registrations,
         count(*) filter (where inquiry_type = 'Klage') as complaints,
         median(first_answer_on - received_on) as median_days_to_answer,
         median(meeting_on - received_on) as median_days_to_meeting
     from selected
-    group by unit
+    group by half_start, unit
 ),
 
 by_citizen as (
     select
+        half_start,
         unit,
         count(*) as citizens,
         count(*) filter (where registrations > 1) as repeat_citizens,
         count(*) filter (where trouble) as citizens_with_trouble
     from per_citizen
-    group by unit
+    group by half_start, unit
 ),
 
 first_contacts as (
-    select unit, count(*) as first_contacts
+    select half_start, unit, count(*) as first_contacts
     from firsts
-    group by unit
+    group by half_start, unit
 ),
 
 final as (
     select
+        half_start,
         unit,
         by_registration.registrations,
         by_citizen.citizens,
@@ -61,9 +69,9 @@ final as (
         by_citizen.repeat_citizens / by_citizen.citizens as repeat_share,
         by_citizen.citizens_with_trouble
     from by_registration
-    join by_citizen using (unit)
-    left join first_contacts using (unit)
-    order by by_registration.registrations desc, unit
+    join by_citizen using (half_start, unit)
+    left join first_contacts using (half_start, unit)
+    order by half_start, by_registration.registrations desc, unit
 )
 
 select * from final

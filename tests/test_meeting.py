@@ -19,8 +19,9 @@ def test_the_default_half_year_is_the_last_complete_one():
 
 def test_unit_figures_of_borger_og_arbejdsmarked_in_2018(tiny):
     # B&A 2018: T-05 (A, Jobaktiv, Klage, answer after 2 days, meeting after 14, trouble),
-    # T-06 (D, Borgerservice, 1 day), T-10 (F, Ydelse og kontanthjælp, unanswered).
+    # T-06 (D, Borgerservice, 1 day), T-10 (F, Ydelse og kontanthjælp, unanswered); all in the first half.
     rows = records(queries.run(tiny, "unit_figures", params(department="Borger & Arbejdsmarked")))
+    assert [r.pop("half_start") for r in rows] == [dt.date(2018, 1, 1)] * 3
     assert rows == [
         {"unit": "Borgerservice", "registrations": 1, "citizens": 1, "first_contacts": 1, "complaints": 0,
          "median_days_to_answer": 1.0, "median_days_to_meeting": None, "repeat_citizens": 0, "repeat_share": 0.0,
@@ -31,6 +32,21 @@ def test_unit_figures_of_borger_og_arbejdsmarked_in_2018(tiny):
         {"unit": "Ydelse og kontanthjælp", "registrations": 1, "citizens": 1, "first_contacts": 1, "complaints": 0,
          "median_days_to_answer": None, "median_days_to_meeting": None, "repeat_citizens": 0, "repeat_share": 0.0,
          "citizens_with_trouble": 0},
+    ]
+
+
+def test_unit_figures_count_each_half_year_on_its_own(tiny):
+    # B&A, 2nd half 2017 to 1st half 2018: A twice at Jobaktiv in Nov 2017 (T-01, T-03); then
+    # A (T-05, Jobaktiv), D (T-06, Borgerservice), F (T-10, Ydelse) once each. A is a citizen and a
+    # first contact in both half-years: each is counted on its own.
+    rows = records(queries.run(tiny, "unit_figures", params(
+        department="Borger & Arbejdsmarked", date_from=dt.date(2017, 7, 1), date_to=dt.date(2018, 6, 30))))
+    assert [(r["half_start"], r["unit"], r["registrations"], r["citizens"], r["first_contacts"], r["repeat_citizens"])
+            for r in rows] == [
+        (dt.date(2017, 7, 1), "Jobcenter – Jobaktiv", 2, 1, 1, 1),
+        (dt.date(2018, 1, 1), "Borgerservice", 1, 1, 1, 0),
+        (dt.date(2018, 1, 1), "Jobcenter – Jobaktiv", 1, 1, 1, 0),
+        (dt.date(2018, 1, 1), "Ydelse og kontanthjælp", 1, 1, 1, 0),
     ]
 
 
