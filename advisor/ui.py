@@ -111,13 +111,14 @@ def events(frame: pd.DataFrame) -> None:
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict[str, int | str] | None = None,
-          protect: dict | None = None) -> None:
+          protect: dict | None = None, shown_for: str | None = None) -> None:
     """A table with Danish headers and numbers, and CSV and Excel downloads.
 
     `columns` maps result columns to Danish headers (and picks them);
     `formats` gives decimals per column ("+1": with a sign), "share" for a
     percentage or "moment" for a date and time; `protect`: see guarded(). The downloads
-    hold the numbers as numbers, and hidden cells as in the table.
+    hold the numbers as numbers, and hidden cells as in the table. `shown_for`
+    says what the table is for in the audit log, when not the sidebar's filters.
     """
     formats = formats or {}
     p = guarded(frame, protect)
@@ -138,7 +139,7 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
         numbers = frame[list(columns)].rename(columns=columns)
         return numbers if hidden is None else numbers.astype(object).mask(hidden != "", hidden)
 
-    downloads(data, name)
+    downloads(data, name, shown_for)
 
 
 def _shown(values: list, spec: int | str) -> list[str]:
@@ -194,10 +195,11 @@ def download(label: str, make, file_name: str, mime: str, what: dict, where=st) 
                           key=f"download-{file_name.replace('.', '-')}", on_click="ignore")
 
 
-def downloads(data, name: str) -> None:
+def downloads(data, name: str, shown_for: str | None = None) -> None:
     """CSV and Excel buttons for a table (a DataFrame, or a function that
-    makes it when clicked), with the filters in the audit log."""
-    what = {"tabel": name, "filtre": filters.describe()}
+    makes it when clicked), with what it shows (the sidebar's filters unless
+    `shown_for` says otherwise) in the audit log."""
+    what = {"tabel": name, "filtre": shown_for or filters.describe()}
     make = data if callable(data) else lambda: data
     left, right, _ = st.columns([1, 1, 4])
     download("CSV", lambda: export.csv_bytes(make()), f"{name}.csv", "text/csv", what | {"format": "csv"}, left)

@@ -31,6 +31,8 @@ chosen, units, key_figures, topics, labels = (
 k = filters.who().k
 as_of, demo_data = handout.data_as_of(loader.load("data_status"))
 what = {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key}
+# The meeting's own choices, not the sidebar's filters, in the audit log.
+shown_for = f"{department} · {half.label} · {filters.ORG_VIEWS[org_view].lower()}"
 pdf_button, pptx_button, xlsx_button, _ = st.columns([1, 1, 1, 2])
 ui.download("PDF", lambda: handout.pdf(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pdf",
             "application/pdf", what, pdf_button)
@@ -62,7 +64,7 @@ def unit_table(figure: str) -> None:
     st.markdown(f"**{name}**")
     ui.table(table, {"unit": "Afdeling"} | {p: labels[p] for p in periods_shown}, f"dialogmoede-{figure}",
              {p: decimals for p in meeting.PERIODS} | {"change": decimals if decimals == "share" else f"+{decimals}"},
-             protect=protect)
+             protect=protect, shown_for=shown_for)
 
 
 def themes() -> dict:
@@ -82,10 +84,10 @@ def types_and_topics() -> None:
     one_count = {"counts": ["registrations"], "depends": {"share": ["registrations"]}}
     st.markdown("**Henvendelsestyper**")
     ui.table(material.types, {"inquiry_type": "Type", "registrations": "Registreringer", "share": "Andel"},
-             "dialogmoede-typer", {"registrations": 0, "share": "share"}, protect=one_count)
+             "dialogmoede-typer", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
     st.markdown("**Emner**")
     ui.table(topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
-             "dialogmoede-emner", {"registrations": 0, "share": "share"}, protect=one_count)
+             "dialogmoede-emner", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
 
 
 def discussion() -> None:

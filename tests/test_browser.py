@@ -170,3 +170,19 @@ def test_an_export_is_written_to_the_audit_log(server, page, demo_db):
     log = audit.entries(demo_db)
     assert log.iloc[0][["who", "action"]].to_dict() == {"who": "uden login", "action": "eksport"}
     assert '"tabel": "forvaltninger"' in log.iloc[0]["details"] and '"format": "csv"' in log.iloc[0]["details"]
+
+
+def test_a_meeting_table_export_logs_the_meetings_choices(server, page, demo_db):
+    from advisor import audit
+
+    page.goto(f"{server}/dialogue_meeting")
+    settle(page)
+    button = page.locator(".st-key-download-dialogmoede-registrations-csv button")
+    expect(button).to_be_visible()
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == "dialogmoede-registrations.csv"
+    details = audit.entries(demo_db).iloc[0]["details"]
+    # The meeting's department and half-year, not the sidebar's filters (which this page does not use).
+    assert '"tabel": "dialogmoede-registrations"' in details
+    assert "Borger & Arbejdsmarked · 2. halvår 2019 · som organiseret i dag" in details
