@@ -16,6 +16,7 @@ QUERY_DIR = Path(__file__).parent.parent / "queries"
 CONNECT_SQL = Path(__file__).parent / "connect.sql"
 CALENDAR_SQL = Path(__file__).parent / "calendar.sql"
 SUMMARY_SQL = Path(__file__).parent / "summary.sql"
+SUMMARISED_SQL = Path(__file__).parent / "summarised.sql"
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 
@@ -46,6 +47,7 @@ def connect(path) -> duckdb.DuckDBPyConnection:
         con.execute("create view month_summary as select * from data.month_summary")
     else:  # a database written before the summary existed, or by hand: count it now
         con.execute(SUMMARY_SQL.read_text())
+    con.execute(SUMMARISED_SQL.read_text())
     return con
 
 

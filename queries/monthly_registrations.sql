@@ -4,31 +4,20 @@
 -- a month without registrations counts 0. A new citizen is counted in the
 -- month of their first registration in that calendar year, as the annual
 -- reports count them.
--- Counted from the month summary (advisor/summary.sql) when it holds the
--- filters: no units, type or channel, no scope wider than the chosen
--- department, and a period that ends with a month. Otherwise from the
--- registrations, which are then not read at all (the condition on the
--- parameters alone lets DuckDB plan no scan of them).
+-- Counted from the month summary when it holds the filters (advisor/
+-- summarised.sql), from the registrations otherwise.
 with
 
 summarised as (
     select month_start, registrations, new_citizens
-    from month_summary
-    where $units is null and $inquiry_type is null and $channel is null
-        and ($departments is null or coalesce(list_contains($departments, $department), false))
-        and ($date_to is null or $date_to::date = last_day($date_to::date))
-        and org_view = if($org_view = 'today', 'today', 'registered')
-        and if($department is null, is_total, not is_total and department = $department)
-        and ($date_from is null or month_start >= make_date(year($date_from::date) - 1, 1, 1))
-        and ($date_to is null or month_start <= $date_to::date)
+    from summarised_months($date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    where $date_from is null or month_start >= make_date(year($date_from::date) - 1, 1, 1)
 ),
 
 selected as (
     select citizen_key, received_on
     from filtered_inquiries(make_date(year($date_from::date) - 1, 1, 1), $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
-    where not ($units is null and $inquiry_type is null and $channel is null
-        and ($departments is null or coalesce(list_contains($departments, $department), false))
-        and ($date_to is null or $date_to::date = last_day($date_to::date)))
+    where not summary_holds($date_to, $department, $units, $inquiry_type, $channel, $departments)
 ),
 
 office as (

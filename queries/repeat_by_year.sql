@@ -1,26 +1,19 @@
 -- Per calendar year: citizens, and the share of them with more than one
 -- registration in that year (the reports: about 33 % in 2017, 25 % in 2018).
--- Counted from the month summary (advisor/summary.sql) when it holds the
--- filters: no units, type or channel, and no scope wider than the chosen
--- department. Otherwise from the registrations, which are then not read at all
--- (the condition on the parameters alone lets DuckDB plan no scan of them).
+-- Counted from the month summary when it holds the filters (advisor/
+-- summarised.sql), from the registrations otherwise.
 with
 
 summarised as (
     select year(month_start) as year, sum(new_citizens)::bigint as citizens, sum(new_repeat_citizens)::bigint as repeat_citizens
-    from month_summary
-    where $units is null and $inquiry_type is null and $channel is null
-        and ($departments is null or coalesce(list_contains($departments, $department), false))
-        and org_view = if($org_view = 'today', 'today', 'registered')
-        and if($department is null, is_total, not is_total and department = $department)
+    from summarised_months(null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
     group by all
 ),
 
 selected as (
     select citizen_key, received_on
     from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
-    where not ($units is null and $inquiry_type is null and $channel is null
-        and ($departments is null or coalesce(list_contains($departments, $department), false)))
+    where not summary_holds(null, $department, $units, $inquiry_type, $channel, $departments)
 ),
 
 per_citizen as (

@@ -1,27 +1,20 @@
 -- Registrations and citizens per year, and monthly averages over the months
 -- the office was open (from its first registration's month to its last's),
 -- as in the annual reports: 2014 opened in May, so 258 / 8 = 32,25.
--- Counted from the month summary (advisor/summary.sql) when it holds the
--- filters: no units, type or channel, and no scope wider than the chosen
--- department. Otherwise from the registrations, which are then not read at all
--- (the condition on the parameters alone lets DuckDB plan no scan of them).
+-- Counted from the month summary when it holds the filters (advisor/
+-- summarised.sql), from the registrations otherwise.
 with
 
 summarised as (
     select year(month_start) as year, sum(registrations)::bigint as registrations, sum(new_citizens)::bigint as citizens
-    from month_summary
-    where $units is null and $inquiry_type is null and $channel is null
-        and ($departments is null or coalesce(list_contains($departments, $department), false))
-        and org_view = if($org_view = 'today', 'today', 'registered')
-        and if($department is null, is_total, not is_total and department = $department)
+    from summarised_months(null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
     group by all
 ),
 
 counted as (
     select year(received_on) as year, count(*) as registrations, count(distinct citizen_key) as citizens
     from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
-    where not ($units is null and $inquiry_type is null and $channel is null
-        and ($departments is null or coalesce(list_contains($departments, $department), false)))
+    where not summary_holds(null, $department, $units, $inquiry_type, $channel, $departments)
     group by all
 ),
 
