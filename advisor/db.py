@@ -37,11 +37,11 @@ def bump_version(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def store_summary(path: Path) -> None:
-    """Count the year summary of the database at `path` and store it there.
+    """Count the month summary of the database at `path` and store it there.
 
     Called after every write, before the file is moved into place. It is
     counted by the readers' own macros (queries.connect counts it when the
-    stored one is stale), so the summary and the registrations cannot disagree.
+    stored one is stale, as it is here), so the summary and the registrations cannot disagree.
     """
     with queries.connect(path) as reader:
         summary = reader.execute("select * from month_summary").df()

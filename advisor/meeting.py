@@ -138,10 +138,10 @@ def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Per
     spans = [half, half.previous(), half.year_before()]
     # The three half-years follow each other: one query counts them all.
     figures = run("unit_figures", **params(periods.Period("range", spans[2].start, half.end)))
-    starts = figures["half_start"].map(lambda d: d.date() if hasattr(d, "date") else d)
     return Material(
         department, half, org_view,
-        units=[figures[starts == p.start].drop(columns="half_start").reset_index(drop=True) for p in spans],
+        units=[figures[figures["half_start"] == pd.Timestamp(p.start)].drop(columns="half_start").reset_index(drop=True)
+               for p in spans],
         key_figures=[run("key_figures", **params(p)).iloc[0] for p in spans[:2]],
         topics=[run("by_topic", **params(p)) for p in spans],
         types=run("by_type", **params(half)),

@@ -52,7 +52,7 @@ def connect(path) -> duckdb.DuckDBPyConnection:
 
 
 def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when the stored year summary was counted for the data as they are."""
+    """True when the stored month summary was counted for the data as they are."""
     try:
         [(current,)] = con.execute("select summary_version is not distinct from data_version from data.meta").fetchall()
         return bool(current)
