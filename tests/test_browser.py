@@ -155,17 +155,23 @@ def test_the_url_carries_the_filters_after_a_change(server, page):
     expect(page.get_by_text("Periode: 2019 · Børn & Kultur").first).to_be_visible()
 
 
-def test_an_export_is_written_to_the_audit_log(server, page, demo_db):
-    from advisor import audit
-
-    page.goto(f"{server}/departments")
+def export(server, page, path: str, file_name: str):
+    """Open `path`, click the CSV button of the table exported as `file_name`; the download."""
+    page.goto(f"{server}/{path}")
     settle(page)
-    button = page.locator(".st-key-download-forvaltninger-csv button")
+    button = page.locator(f".st-key-download-{file_name.replace('.', '-')} button")
     expect(button).to_be_visible()
     with page.expect_download() as download:
         button.click()
-    assert download.value.suggested_filename == "forvaltninger.csv"
-    content = Path(download.value.path()).read_bytes()
+    assert download.value.suggested_filename == file_name
+    return download.value
+
+
+def test_an_export_is_written_to_the_audit_log(server, page, demo_db):
+    from advisor import audit
+
+    download = export(server, page, "departments", "forvaltninger.csv")
+    content = Path(download.path()).read_bytes()
     assert content.startswith("\ufeffForvaltning;1. gang".encode())
     log = audit.entries(demo_db)
     assert log.iloc[0][["who", "action"]].to_dict() == {"who": "uden login", "action": "eksport"}
@@ -175,13 +181,7 @@ def test_an_export_is_written_to_the_audit_log(server, page, demo_db):
 def test_a_meeting_table_export_logs_the_meetings_choices(server, page, demo_db):
     from advisor import audit
 
-    page.goto(f"{server}/dialogue_meeting")
-    settle(page)
-    button = page.locator(".st-key-download-dialogmoede-registrations-csv button")
-    expect(button).to_be_visible()
-    with page.expect_download() as download:
-        button.click()
-    assert download.value.suggested_filename == "dialogmoede-registrations.csv"
+    export(server, page, "dialogue_meeting", "dialogmoede-registrations.csv")
     details = audit.entries(demo_db).iloc[0]["details"]
     # The meeting's department and half-year, not the sidebar's filters (which this page does not use).
     assert '"tabel": "dialogmoede-registrations"' in details
