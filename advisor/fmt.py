@@ -1,6 +1,7 @@
 """Danish number and month formatting (1.234,5; Januar), via Babel."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+from fractions import Fraction
 from functools import cache
 
 import pandas as pd
@@ -14,28 +15,66 @@ MONTHS_SHORT = [get_month_names("abbreviated", locale=LOCALE)[m].rstrip(".").cap
 _DANISH = Locale.parse(LOCALE)
 
 
+# One minus sign everywhere: the hyphen-minus. Babel writes it for da_DK,
+# spreadsheets read it, and st.metric reads a delta that starts with it as a
+# fall (down arrow); U+2212 would draw an up arrow.
+MINUS = "-"
+
+
 @cache
 def _pattern(decimals: int):
     """Babel's number pattern, parsed once (a table formats thousands of cells)."""
     return parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
 
 
+def exact(value) -> Fraction:
+    """A figure as the exact ratio it stands for. DuckDB hands shares and
+    averages over as floats (23/40 as 0.57499999...); every such figure is a
+    ratio of counts, so the nearest fraction with a denominator up to a
+    million is the ratio itself, and rounding it is exact."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, (int, Decimal)) or float(value).is_integer():
+        return Fraction(value) if not isinstance(value, float) else Fraction(int(value))
+    return Fraction(float(value)).limit_denominator(10**6)
+
+
+def rounded(value, decimals: int = 0) -> Decimal:
+    """Rounded half away from zero, as people round (2,5 -> 3; -2,5 -> -3)."""
+    f = exact(value)
+    scaled = abs(f) * 10**decimals
+    whole = int(scaled + Fraction(1, 2))  # floor, as scaled >= 0
+    return Decimal((0 if f >= 0 else 1, tuple(int(d) for d in str(whole)), -decimals))
+
+
+def _missing(value) -> bool:
+    return value is None or (not isinstance(value, Fraction) and pd.isna(value))
+
+
 def number(value, decimals: int = 0, signed: bool = False) -> str:
     """1234.5 -> '1.234,5'; rounds half up, as people do; blank for missing.
     With signed, a positive number gets a '+'."""
-    if value is None or pd.isna(value):
+    if _missing(value):
         return ""
-    step = Decimal(1).scaleb(-decimals)
-    rounded = Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP)
-    text = _pattern(decimals).apply(rounded, _DANISH, decimal_quantization=False)
-    return "+" + text if signed and rounded > 0 else text
+    r = rounded(value, decimals)
+    text = _pattern(decimals).apply(abs(r), _DANISH, decimal_quantization=False)
+    if r < 0:
+        return MINUS + text
+    return "+" + text if signed and r > 0 else text
 
 
 def percent(share, decimals: int = 0) -> str:
-    """0.3306 -> '33 %'; blank for missing."""
-    if share is None or pd.isna(share):
+    """0.3306 -> '33 %'; exactly rounded (23/40 -> '58 %'); blank for missing."""
+    if _missing(share):
         return ""
-    return number(share * 100, decimals) + " %"
+    return number(exact(share) * 100, decimals) + " %"
+
+
+def points(diff, decimals: int = 1, signed: bool = True) -> str:
+    """A change of a share in percentage points: 0.075 -> '+7,5 pct.-point'."""
+    if _missing(diff):
+        return ""
+    return number(exact(diff) * 100, decimals, signed=signed) + " pct.-point"
 
 
 def date(day) -> str:
@@ -43,22 +82,30 @@ def date(day) -> str:
     return format_date(day, "d. MMM y", locale=LOCALE)
 
 
+def short_date(day) -> str:
+    """2019-11-14 -> '14.11.2019', for tables; blank for missing."""
+    if _missing(day):
+        return ""
+    return f"{day:%d.%m.%Y}"
+
+
 def moment(when) -> str:
     """2026-11-23 19:46 -> '23. nov. 2026 kl. 19.46'; blank for missing."""
-    if when is None or pd.isna(when):
+    if _missing(when):
         return ""
     return f"{date(when)} kl. {when:%H.%M}"
 
 
 def change(now, before, decimals: int = 0, *, percent_points: bool = False) -> str | None:
-    """Change from `before` to `now` for st.metric: '+83 (+12,6 %)', or
-    '+3,0 pct.-point' for shares; None when there is nothing to compare."""
-    if now is None or before is None or pd.isna(now) or pd.isna(before):
+    """Change from `before` to `now` for st.metric: '+83 (+12,6 %)', '-17
+    (-2,3 %)', or '+3,0 pct.-point' for shares; None when there is nothing to
+    compare. Computed from the exact figures, so a change is rounded once."""
+    if _missing(now) or _missing(before):
         return None
-    diff = now - before
-    size = number(abs(diff) * 100, 1) if percent_points else number(abs(diff), decimals)
-    sign = "±" if not size.strip("0,.") else "+" if diff > 0 else "−"
-    text = f"{sign}{size}" + (" pct.-point" if percent_points else "")
-    if before and not percent_points and sign != "±":
-        text += f" ({sign}{number(abs(diff) / before * 100, 1)} %)"
+    diff = exact(now) - exact(before)
+    text = points(diff, 1) if percent_points else number(diff, decimals, signed=True)
+    if not rounded(diff * (100 if percent_points else 1), 1 if percent_points else decimals):
+        return "±" + text.lstrip("+" + MINUS)
+    if before and not percent_points:
+        text += f" ({number(diff / exact(before) * 100, 1, signed=True)} %)"
     return text

@@ -97,9 +97,9 @@ def points(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame,
 
 def _sentence(subject: str, name: str, before, now, decimals: int, label: str, unit: str = "") -> str:
     direction = "steg" if now > before else "faldt"
-    change = fmt.number(abs(now - before) / before * 100)
+    change = fmt.number((fmt.exact(now) - fmt.exact(before)) / fmt.exact(before) * 100, signed=True)
     return (f"{subject}: {name.lower()} {direction} fra {fmt.number(before, decimals)} til {fmt.number(now, decimals)}{unit} "
-            f"({'+' if now > before else '−'}{change} %) mod {label}.")
+            f"({change} %) mod {label}.")
 
 
 @dataclass

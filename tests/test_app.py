@@ -47,10 +47,10 @@ def test_the_default_page_is_the_overview_of_the_newest_year(app, tiny_db):
     assert at.caption[0].value == "Periode: 2019 · Alle forvaltninger"
     # 2019: T-11 (B), T-12 (G), one month of data; against 2018 (see module docstring).
     assert metrics(at) == {
-        "Registreringer": ("2", "−5 (−71,4 %)"),
-        "Borgere": ("2", "−4 (−66,7 %)"),
+        "Registreringer": ("2", "-5 (-71,4 %)"),
+        "Borgere": ("2", "-4 (-66,7 %)"),
         "Nye borgere pr. måned": ("2,0", "+1,5 (+300,0 %)"),
-        "Borgere med flere henvendelser": ("0 %", "−16,7 pct.-point"),
+        "Borgere med flere henvendelser": ("0 %", "-16,7 pct.-point"),
         "Mediantid til første svar (dage)": ("1,5", "±0,0"),
         "Borgere med gener ved skift": ("1", "±0"),
     }
@@ -64,9 +64,9 @@ def test_overview_of_2018_from_the_url(app, tiny_db):
     assert metrics(at) == {
         "Registreringer": ("7", "+4 (+133,3 %)"),
         "Borgere": ("6", "+4 (+200,0 %)"),
-        "Nye borgere pr. måned": ("0,5", "−0,5 (−50,0 %)"),
-        "Borgere med flere henvendelser": ("17 %", "−33,3 pct.-point"),
-        "Mediantid til første svar (dage)": ("1,5", "−0,5 (−25,0 %)"),
+        "Nye borgere pr. måned": ("0,5", "-0,5 (-50,0 %)"),
+        "Borgere med flere henvendelser": ("17 %", "-33,3 pct.-point"),
+        "Mediantid til første svar (dage)": ("1,5", "-0,5 (-25,0 %)"),
         "Borgere med gener ved skift": ("1", "±0"),
     }
 
@@ -133,7 +133,7 @@ def test_monthly_page_shows_the_published_totals_on_the_demo(app, demo_db):
 def test_monthly_page_on_the_tiny_fixture(app, tiny_db):
     at = app(tiny_db, "pages/monthly_load.py")
     assert not at.exception
-    assert metrics(at) == {"Registreringer i 2019 til og med 21. jan. 2019, mod samme dage i 2018": ("2", "−1 (−33,3 %)")}
+    assert metrics(at) == {"Registreringer i 2019 til og med 21. jan. 2019, mod samme dage i 2018": ("2", "-1 (-33,3 %)")}
     rows = {r["Måned"]: r for r in table(at)}
     assert rows["November"] == {"Måned": "November", "2017": "3", "2018": "0", "2019": ""}
     assert rows["Januar"] == {"Måned": "Januar", "2017": "", "2018": "3", "2019": "2"}

@@ -28,11 +28,11 @@ def test_percent_and_dates():
 
 def test_change_for_metrics():
     assert fmt.change(740, 657) == "+83 (+12,6 %)"
-    assert fmt.change(2, 7) == "−5 (−71,4 %)"
+    assert fmt.change(2, 7) == "-5 (-71,4 %)"
     assert fmt.change(1.5, 1.5, 1) == "±0,0"
     assert fmt.change(0.25, 0.2504, percent_points=True) == "±0,0 pct.-point"
-    assert fmt.change(0.25, 0.2512, percent_points=True) == "−0,1 pct.-point"
-    assert fmt.change(0, 1 / 6, percent_points=True) == "−16,7 pct.-point"
+    assert fmt.change(0.25, 0.2512, percent_points=True) == "-0,1 pct.-point"
+    assert fmt.change(0, 1 / 6, percent_points=True) == "-16,7 pct.-point"
     assert fmt.change(3, 0) == "+3"
     assert fmt.change(3, None) is None
 
@@ -48,3 +48,74 @@ def test_moments():
 
     assert fmt.moment(dt.datetime(2026, 11, 23, 19, 46, 21)) == "23. nov. 2026 kl. 19.46"
     assert fmt.moment(None) == ""
+
+
+# Rounding is exact: a share is a ratio of counts, and it is rounded as the
+# ratio, not as the float DuckDB hands over (23/40 is 0.57499999... as a float).
+from fractions import Fraction  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+def half_up(f: Fraction, decimals: int = 0) -> str:
+    """The exact answer, by integer arithmetic, in Danish writing."""
+    scaled = abs(f) * 10**decimals
+    whole = int(scaled + Fraction(1, 2))
+    digits = str(whole).rjust(decimals + 1, "0")
+    intpart, frac = digits[: len(digits) - decimals] if decimals else digits, digits[len(digits) - decimals:] if decimals else ""
+    intpart = f"{int(intpart):,}".replace(",", ".")
+    text = intpart + ("," + frac if decimals else "")
+    return ("-" if f < 0 and whole else "") + text
+
+
+def test_shares_round_exactly():
+    assert fmt.percent(23 / 40) == "58 %"
+    assert fmt.percent(46 / 80) == "58 %"
+    assert fmt.percent(1 / 8, 0) == "13 %"
+    assert fmt.percent(0.0005, 1) == "0,1 %"
+
+
+ratios = st.integers(1, 100_000).flatmap(lambda q: st.tuples(st.integers(0, q), st.just(q)))
+
+
+@given(ratios, st.integers(0, 2))
+def test_percent_is_the_exact_ratio_rounded_half_up(ratio, decimals):
+    p, q = ratio
+    assert fmt.percent(p / q, decimals) == half_up(Fraction(100 * p, q), decimals) + " %"
+
+
+@given(ratios, ratios)
+def test_changes_in_points_are_exact(now, before):
+    diff = Fraction(*now) - Fraction(*before)
+    text = fmt.change(now[0] / now[1], before[0] / before[1], percent_points=True)
+    expected = half_up(diff * 100, 1)
+    if expected.lstrip("-") == "0,0":
+        assert text == "±0,0 pct.-point"
+    else:
+        assert text == ("" if diff < 0 else "+") + expected + " pct.-point"
+
+
+@given(st.integers(0, 10_000), st.integers(1, 10_000))
+def test_percentage_changes_are_exact(now, before):
+    text = fmt.change(now, before)
+    diff = now - before
+    if diff == 0:
+        assert text == "±0"
+    else:
+        sign = "+" if diff > 0 else ""
+        assert text == f"{sign}{half_up(Fraction(diff))} ({sign}{half_up(Fraction(100 * diff, before), 1)} %)"
+
+
+def test_falls_start_with_the_minus_streamlit_reads():
+    # st.metric draws a down arrow only for a delta that starts with "-".
+    assert fmt.change(2, 7).startswith("-")
+    assert fmt.change(0.1, 0.3, percent_points=True).startswith("-")
+    assert fmt.number(-1234) == "-1.234"
+    assert "−" not in fmt.change(2, 7) + fmt.number(-3, signed=True)
+
+
+def test_danish_short_dates():
+    import datetime as dt
+
+    assert fmt.short_date(dt.date(2019, 11, 14)) == "14.11.2019"
+    assert fmt.short_date(None) == ""
