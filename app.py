@@ -54,22 +54,26 @@ pg = st.navigation({
     for section, pages in PAGES.items()
 })
 
-if who.demo:
-    st.info("**Uden login.** Appen kører som borgerrådgiver, fordi der ikke er sat login op "
-            "(se README).", icon=":material/lock_open:")
+# What the user must know about the app itself, in one compact line.
 status = loader.load("data_status").iloc[0]
+notes = []
+if who.demo:
+    notes.append(":material/lock_open: **Uden login**: appen kører som borgerrådgiver (se README)")
 if status["registrations"] == 0:
-    st.info("Databasen har endnu ingen registreringer. Importér borgerrådgiverens log for at se tallene.",
-            icon=":material/database:")
+    notes.append(":material/database: Databasen har endnu ingen registreringer: importér borgerrådgiverens log")
 elif status["is_demo"]:
-    st.warning(
-        "**Demodata.** Tallene er syntetiske: de er kalibreret til borgerrådgiverens "
-        "offentliggjorte tal for 2014–2018, men ingen række er en rigtig borger.",
-        icon=":material/science:",
-    )
+    notes.append(":material/science: **Demodata**: syntetiske tal, kalibreret til de offentliggjorte for "
+                 "2014–2018; ingen række er en rigtig borger")
+presenting = pg.url_path == "dialogue_meeting" and st.session_state.get("praesentation")
+if notes and not presenting:  # the projector shows the meeting only
+    st.markdown(" · ".join(notes), width="stretch")
 
-if pg.url_path != "dialogue_meeting":  # the meeting page has its own choices
-    filters.draw(st.sidebar)
+# The shared filters, where they apply: the meeting page has its own choices,
+# Begreber and Data none, and Månedlig belastning shows every year. A filter
+# not drawn on a page keeps its value for the next page.
+filters.keep()
+if pg.url_path not in ("dialogue_meeting", "glossary", "data_import"):
+    filters.draw(st.sidebar, with_period=pg.url_path != "monthly_load")
 if not who.demo:
     st.sidebar.caption(f"Logget ind som {who.user} ({who.role}"
                        + (f": {', '.join(who.departments)}" if who.departments else "") + ")")

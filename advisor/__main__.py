@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--db", type=Path, default=None)
     p.add_argument("--as-registered", action="store_true", help="forvaltninger som registreret (standard: som i dag)")
+    p.add_argument("--all-types", action="store_true",
+                   help="alle henvendelser, også uden for kompetence (standard: kun egentlige henvendelser)")
 
     args = parser.parse_args(argv)
     if args.command == "demo":
@@ -54,8 +56,14 @@ def main(argv: list[str] | None = None) -> int:
         database = args.db or db.default_path()
         k = access.without_login(access.config()).k
         with queries.connect(database) as con:
-            material = meeting.collect(lambda name, **p: queries.run(con, name, p), args.department,
-                                       periods.parse(args.half), "registered" if args.as_registered else "today", None)
+            org_view = "registered" if args.as_registered else "today"
+            if problem := pack_problem(con, args.department, args.half, org_view):
+                print(problem, file=sys.stderr)
+                return 2
+            status = queries.run(con, "data_status").iloc[0]
+            half = periods.parse(args.half).up_to(status["last_received_on"].date())
+            material = meeting.collect(lambda name, **p: queries.run(con, name, p), args.department, half, org_view,
+                                       None, proper_only=not args.all_types)
             as_of, demo_data = material_module.data_as_of(queries.run(con, "data_status"))
         if args.format == "xlsx":
             args.out.write_bytes(export.meeting_xlsx(material, k))
@@ -80,6 +88,27 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report.lines()))
         return 0 if report.done else 1
     return 0
+
+
+def pack_problem(con, department: str, half: str, org_view: str) -> str | None:
+    """A Danish message when the meeting asked for does not exist, naming the choices."""
+    status = queries.run(con, "data_status").iloc[0]
+    if status["registrations"] == 0:
+        return "Databasen har ingen registreringer endnu."
+    first, last = status["first_received_on"].date(), status["last_received_on"].date()
+    halves = periods.options("half", first, last)
+    options = queries.run(con, "filter_options", {"org_view": org_view, "departments": None})
+    departments = sorted(set(options.loc[options["field"] == "department", "value"]))
+    if department not in departments:
+        return f"Ukendt forvaltning: {department!r}. Vælg en af: {', '.join(departments)}."
+    try:
+        key = periods.parse(half).key
+    except ValueError:
+        key = None
+    if key is None or not key.count("H") or key not in halves:
+        return (f"Ukendt halvår: {half!r}. Skriv det som fx 2018H2 (år og H1 eller H2); data findes for "
+                f"{halves[-1]}–{halves[0]}.")
+    return None
 
 
 if __name__ == "__main__":

@@ -56,9 +56,13 @@ CONFIG = {
 
 
 def danish(spec: dict, height: int = 380) -> dict:
-    """A whole chart: the page's width, Danish locale, projector-sized type."""
+    """A whole chart: the page's width, Danish locale, projector-sized type.
+    Drawn as SVG (vega-embed reads usermeta.embedOptions), so that what is
+    drawn, axis labels included, is text a browser test and a screen reader
+    can read."""
     return {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", **spec,
-            "height": height, "width": "container", "config": CONFIG}
+            "height": height, "width": "container", "config": CONFIG,
+            "usermeta": {"embedOptions": {"renderer": "svg"}}}
 
 
 def to_json(spec: dict) -> str:
@@ -141,11 +145,38 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str,
     }, height=max(120, 44 * len(frame)))
 
 
+def months_between(first, last) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def month_axis(months: int) -> dict:
+    """A time axis whose ticks are months: every month, or every 2nd, 3rd, 6th
+    or 12th when there are many, each label at its own month's point and no
+    month twice. Vega's own ticks for a few months are weeks, each labelled
+    with its month ("jan 2019" sixteen times)."""
+    step = next((s for s in (1, 2, 3, 6) if months <= 13 * s), 12)
+    return {"format": "%b %Y", "labelAngle": 0, "labelOverlap": "parity", "labelSeparation": 8,
+            "tickCount": {"interval": "month", "step": step}, "grid": False}
+
+
+def _month(name: str, **options) -> dict:
+    """A date field on the time axis, on a UTC scale: see _days."""
+    return _field(name, "temporal", scale={"type": "utc"}, **options)
+
+
+def _days(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """Dates as "2019-12-01". Streamlit hands a timestamp column to the chart
+    in the browser's time zone, so in Copenhagen 1 December was drawn at 30
+    November 23.00 and labelled "nov"; a date string is read as UTC midnight
+    wherever the browser is, and the UTC scale keeps it on its own day."""
+    return frame.assign(**{c: pd.to_datetime(frame[c]).dt.strftime("%Y-%m-%d") for c in columns})
+
+
 def events_layers(events: pd.DataFrame) -> tuple[dict, list[dict]]:
     """Dashed lines at events, a shaded band for events that last, a label at
     the top: the dataset and the layers."""
-    data, x = {"name": "events"}, _field("starts_on", "temporal")
-    return {"events": events}, [
+    data, x = {"name": "events"}, _month("starts_on")
+    return {"events": _days(events, "starts_on", "ends_on")}, [
         {"data": data, "mark": {"type": "rect", "opacity": 0.12, "color": EVENT_COLOUR},
          "encoding": {"x": x, "x2": {"field": "ends_on"}}},
         {"data": data, "mark": {"type": "rule", "color": EVENT_COLOUR, "strokeDash": [5, 4], "strokeWidth": 1.5},
@@ -178,7 +209,7 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
     dashes = [[1, 0], [8, 5], [2, 3], [12, 3, 2, 3], [4, 4]][: len(names)]
     legend = {"title": None, "orient": "top", "symbolType": "stroke", "symbolStrokeWidth": 3, "symbolSize": 600,
               "labelLimit": 400}
-    datasets, layers = {"lines": long[[x, "series", "value"]]}, []
+    datasets, layers = {"lines": _days(long[[x, "series", "value"]], x)}, []
     if events is not None and not events.empty:
         event_data, layers = events_layers(events)
         datasets |= event_data
@@ -186,13 +217,14 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
         "data": {"name": "lines"},
         "mark": {"type": "line", "point": True, "strokeWidth": 3},
         "encoding": {
-            "x": _field(x, "temporal", title=None, axis={"format": "%b %Y", "labelAngle": 0, "labelOverlap": True}),
+            "x": _month(x, title=None, axis=month_axis(months_between(frame[x].min(), frame[x].max()))),
             # Counts tick at whole numbers only ("1, 2", never "1, 1, 2").
             "y": _field("value", "quantitative", title=y_title,
                         axis={"format": number} | ({"tickMinStep": 1} if number == ",d" else {})),
             "color": _field("series", "nominal", scale={"domain": names, "range": colours}, legend=legend),
             "strokeDash": _field("series", "nominal", scale={"domain": names, "range": dashes}, legend=legend),
-            "tooltip": [_field(x, "temporal", title="Måned", format="%B %Y"), _field("series", "nominal", title=""),
+            "tooltip": [_field(x, "temporal", title="Måned", timeUnit="utcyearmonth", format="%B %Y"),
+                        _field("series", "nominal", title=""),
                         _field("value", "quantitative", title=y_title, format=number)],
         },
     })
@@ -200,10 +232,10 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
         marked = frame[[x]].assign(label=hidden[list(series)].max(axis=1))  # any label beats ""
         marked = marked[marked["label"] != ""].drop_duplicates()
         if not marked.empty:
-            datasets["hidden"] = marked
+            datasets["hidden"] = _days(marked, x)
             layers.append({
                 "data": {"name": "hidden"},
                 "mark": {"type": "text", "dy": -10, "fontSize": FONT_SIZE - 4, "color": SERIES_COLOURS[1]},
-                "encoding": {"x": _field(x, "temporal"), "y": {"datum": 0}, "text": _field("label", "nominal")},
+                "encoding": {"x": _month(x), "y": {"datum": 0}, "text": _field("label", "nominal")},
             })
     return danish({"datasets": datasets, "layer": layers})

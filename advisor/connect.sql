@@ -9,13 +9,14 @@ create view events as select * from data.events;
 create view meta as select * from data.meta;
 create view imports as select * from data.imports;
 
--- The registrations the shared filters select. A null filter selects all.
+-- The registrations the shared filters select. A null filter selects all;
+-- p_proper_only true keeps only egentlige henvendelser.
 -- p_departments is the user's scope: a leader limited to some departments
 -- never gets a row of another.
 -- p_org_view 'today' places every unit in its department as organised today
 -- (Familierådgivningen under Borger & Arbejdsmarked also before 2019);
 -- anything else keeps the department as registered.
-create macro filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_org_view, p_departments) as table
+create macro filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as table
 with
 
 org_today as (
@@ -41,17 +42,19 @@ where (p_date_from is null or received_on >= p_date_from)
     and (p_units is null or list_contains(p_units, unit))
     and (p_inquiry_type is null or inquiry_type = p_inquiry_type)
     and (p_channel is null or channel = p_channel)
+    -- "Kun egentlige henvendelser": everything but Uden for kompetence.
+    and (not coalesce(p_proper_only, false) or inquiry_type <> 'Uden for kompetence')
     and (p_departments is null or list_contains(p_departments, department));
 
 -- The selected registrations with their waiting times: calendar days and
 -- working days (calendar.workday_no numbers the working days, so the
 -- difference counts the working days after receipt up to the answer).
-create macro waiting_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_org_view, p_departments) as table
+create macro waiting_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as table
 select
     selected.*,
     selected.first_answer_on - selected.received_on as days_to_answer,
     selected.meeting_on - selected.received_on as days_to_meeting,
     answered.workday_no - received.workday_no as working_days_to_answer
-from filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_org_view, p_departments) as selected
+from filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as selected
 join calendar as received on received.day = selected.received_on
 left join calendar as answered on answered.day = selected.first_answer_on;

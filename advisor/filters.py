@@ -54,27 +54,35 @@ def options(field: str, department: str | None = None) -> list[str]:
     return sorted(set(rows["value"]))
 
 
-def draw(where) -> None:
-    """The filter widgets, in `where` (the sidebar)."""
+def draw(where, with_period: bool = True) -> None:
+    """The filter widgets, in `where` (the sidebar); without the period on
+    pages that show every year."""
     first, last = data_span()
     where.header("Filtre")
-    kind = where.segmented_control(
-        "Periode", list(periods.KINDS), format_func=periods.KINDS.get,
-        default="year", required=True, key="periode", bind="query-params",
+    if with_period:
+        kind = where.segmented_control(
+            "Periode", list(periods.KINDS), format_func=periods.KINDS.get,
+            default="year", required=True, key="periode", bind="query-params",
+        )
+        if kind == "range":
+            # Up to the end of the last month with data, so a month can be chosen whole.
+            where.date_input(
+                "Fra og med – til og med", value=(dt.date(last.year, 1, 1), last),
+                min_value=first, max_value=periods.month_end(last), format="DD.MM.YYYY", key="datoer",
+                bind="query-params",
+            )
+        else:
+            keys = periods.options(kind, first, last)
+            where.selectbox(
+                periods.KINDS[kind], keys, format_func=lambda k: periods.parse(k).label,
+                key=PERIOD_KEYS[kind], bind="query-params",
+            )
+    where.toggle(
+        "Kun egentlige henvendelser", key="egentlige", bind="query-params",
+        help="Alle henvendelser undtagen dem uden for borgerrådgiverens kompetence (se Begreber).",
     )
-    if kind == "range":
-        where.date_input(
-            "Fra og med – til og med", value=(dt.date(last.year, 1, 1), last),
-            min_value=first, max_value=last, format="DD.MM.YYYY", key="datoer", bind="query-params",
-        )
-    else:
-        keys = periods.options(kind, first, last)
-        where.selectbox(
-            periods.KINDS[kind], keys, format_func=lambda k: periods.parse(k).label,
-            key=PERIOD_KEYS[kind], bind="query-params",
-        )
     where.radio(
-        "Forvaltninger", list(ORG_VIEWS), format_func=ORG_VIEWS.get, key="organisering", bind="query-params",
+        "Organisering", list(ORG_VIEWS), format_func=ORG_VIEWS.get, key="organisering", bind="query-params",
         help="Som organiseret i dag: hver afdeling tælles under den forvaltning, den hører til i dag "
         "(Familierådgivningen under Borger & Arbejdsmarked, også før 2019).",
     )
@@ -98,17 +106,37 @@ def draw(where) -> None:
     where.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:")
 
 
+KEYS = ("periode", *PERIOD_KEYS.values(), "egentlige", "organisering", "forvaltning", "afdelinger", "type", "kanal")
+
+
+def keep() -> None:
+    """Keep the filters' values on a page that does not draw them: Streamlit
+    forgets the value of a widget that is not drawn in a run, unless it is
+    set again."""
+    for key in KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def reset() -> None:
     """Every filter back to its default. Bound widgets are set, not removed:
     a removed one would be seeded again from the URL."""
     newest = periods.options("year", *data_span())[0]
     st.session_state.update(
-        periode="year", aar=newest, organisering="registered", forvaltning=None, afdelinger=[], type=None, kanal=None
+        periode="year", aar=newest, organisering="registered", forvaltning=None, afdelinger=[], type=None, kanal=None,
+        egentlige=False,
     )
 
 
 def period() -> periods.Period:
-    """The chosen period (the newest year with data until one is chosen)."""
+    """The chosen period (the newest year with data until one is chosen), as
+    far as the data go: a year still running ends at the last registration,
+    so that it is compared with the same days before (Period.up_to)."""
+    return chosen_period().up_to(data_span()[1])
+
+
+def chosen_period() -> periods.Period:
+    """The period as chosen in the sidebar, whole."""
     kind = st.session_state.get("periode") or "year"
     value = st.session_state.get(PERIOD_KEYS[kind])
     if kind == "range":
@@ -133,6 +161,7 @@ def params(chosen: periods.Period | None = None, *, whole: bool = False) -> dict
         "units": None if whole else st.session_state.get("afdelinger") or None,
         "inquiry_type": None if whole else st.session_state.get("type"),
         "channel": None if whole else st.session_state.get("kanal"),
+        "proper_only": False if whole else bool(st.session_state.get("egentlige")),
         "org_view": st.session_state.get("organisering") or "registered",
         "departments": scope(),
     }
@@ -147,6 +176,8 @@ def describe(chosen: periods.Period | None = None, *, with_period: bool = True) 
     if p["units"]:
         parts.append(", ".join(p["units"]))
     parts += [v for v in (p["inquiry_type"], p["channel"]) if v]
+    if p["proper_only"]:
+        parts.append("kun egentlige henvendelser")
     if p["org_view"] == "today":
         parts.append("forvaltninger som organiseret i dag")
     return " · ".join(parts)

@@ -114,6 +114,7 @@ class Material:
     topics: list[pd.DataFrame]       # by_topic for the three half-years
     types: pd.DataFrame              # by_type for now
     events: pd.DataFrame
+    proper_only: bool = True         # egentlige henvendelser only (all but Uden for kompetence)
 
     @property
     def periods(self) -> list[periods.Period]:
@@ -129,23 +130,29 @@ class Material:
 
 
 def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Period, org_view: str,
-            scope: list[str] | None) -> Material:
-    """`run(query, **params)` runs a query: the app's cached loader, or a plain connection."""
+            scope: list[str] | None, proper_only: bool = True) -> Material:
+    """`run(query, **params)` runs a query: the app's cached loader, or a plain
+    connection. The meeting counts egentlige henvendelser unless told
+    otherwise, as the annual reports' shares do. A half-year cut short at the
+    last registration (Period.up_to) is compared with the same days before."""
     def params(period: periods.Period) -> dict:
         return period.params() | {"department": department, "units": None, "inquiry_type": None, "channel": None,
-                                  "org_view": org_view, "departments": scope}
+                                  "proper_only": proper_only, "org_view": org_view, "departments": scope}
 
     spans = [half, half.previous(), half.year_before()]
-    # The three half-years follow each other: one query counts them all.
-    figures = run("unit_figures", **params(periods.Period("range", spans[2].start, half.end)))
+    if half.complete:  # the three half-years follow each other: one query counts them all
+        figures = run("unit_figures", **params(periods.Period("range", spans[2].start, half.end)))
+        units = [figures[figures["half_start"] == pd.Timestamp(p.start)] for p in spans]
+    else:
+        units = [run("unit_figures", **params(p)) for p in spans]
     return Material(
         department, half, org_view,
-        units=[figures[figures["half_start"] == pd.Timestamp(p.start)].drop(columns="half_start").reset_index(drop=True)
-               for p in spans],
+        units=[u.drop(columns="half_start").reset_index(drop=True) for u in units],
         key_figures=[run("key_figures", **params(p)).iloc[0] for p in spans[:2]],
         topics=[run("by_topic", **params(p)) for p in spans],
         types=run("by_type", **params(half)),
         events=run("events_in_period", **half.params()),
+        proper_only=proper_only,
     )
 
 

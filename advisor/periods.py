@@ -9,6 +9,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
 from advisor import fmt
 
 KINDS = {"year": "År", "half": "Halvår", "quarter": "Kvartal", "month": "Måned", "range": "Datoer"}
@@ -29,11 +31,36 @@ def _month_end(first: dt.date) -> dt.date:
     return _add_months(first, 1) - dt.timedelta(days=1)
 
 
+def month_end(day: dt.date) -> dt.date:
+    """The last day of `day`'s month."""
+    return _month_end(day.replace(day=1))
+
+
+def _shift_day(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later; a day the month lacks becomes its last (31 May - 3 months = 28 Feb)."""
+    first = _add_months(day.replace(day=1), months)
+    return first.replace(day=min(day.day, _month_end(first).day))
+
+
 @dataclass(frozen=True)
 class Period:
     kind: str
     start: dt.date
     end: dt.date
+
+    @property
+    def complete(self) -> bool:
+        """False for a year, half-year, quarter or month cut short at the last
+        day with data (see up_to)."""
+        return self.kind == "range" or self.end == _containing(self.kind, self.start)[1]
+
+    def up_to(self, last_day: dt.date) -> "Period":
+        """The period as far as the data go: a period that is not over at the
+        last registration ends that day, so it is compared like with like,
+        with the same days of the period before and of a year earlier."""
+        if self.kind == "range" or not self.start <= last_day < self.end:
+            return self
+        return Period(self.kind, self.start, last_day)
 
     @property
     def key(self) -> str:
@@ -51,6 +78,8 @@ class Period:
     @property
     def label(self) -> str:
         y = self.start.year
+        if not self.complete:  # "1. jan.–14. nov. 2019"
+            return f"{format_date(self.start, 'd. MMM', locale=fmt.LOCALE)}–{fmt.date(self.end)}"
         if self.kind == "year":
             return f"{y}"
         if self.kind == "half":
@@ -66,9 +95,22 @@ class Period:
         return (self.end - self.start).days + 1
 
     def shifted(self, months: int) -> "Period":
-        """The same kind of period, `months` later (earlier when negative)."""
+        """The same kind of period, `months` later (earlier when negative);
+        a period cut short is cut as short there (the same days)."""
         start = _add_months(self.start, months)
+        if not self.complete:
+            return Period(self.kind, start, _shift_day(self.end, months))
         return Period(self.kind, start, _month_end(_add_months(start, MONTHS_PER_KIND[self.kind] - 1)))
+
+    def compared_with(self, other: "Period") -> str:
+        """What a comparison says: "1. jan.–14. nov. 2019 mod samme periode 2018"
+        when cut short, else "mod 2018"."""
+        if self.complete:
+            return f"mod {other.label}"
+        if (other.start.month, other.start.day, other.end.month, other.end.day) == (
+                self.start.month, self.start.day, self.end.month, self.end.day):
+            return f"{self.label} mod samme periode {other.start.year}"
+        return f"{self.label} mod {other.label}"
 
     def previous(self) -> "Period":
         """The comparable period just before: last half-year for a half-year,

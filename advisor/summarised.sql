@@ -1,11 +1,11 @@
 -- Run after the month summary is in place (queries.connect). The queries
 -- that count every year use the summary through these two macros.
 
--- True when the month summary holds these filters: no units, type or
--- channel, no scope wider than the chosen department, and a period that
+-- True when the month summary holds these filters: no units, type,
+-- egentlige only or channel, no scope wider than the chosen department, and a period that
 -- ends with a month (or has no end).
-create macro summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_departments) as
-    p_units is null and p_inquiry_type is null and p_channel is null
+create macro summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_departments) as
+    p_units is null and p_inquiry_type is null and not coalesce(p_proper_only, false) and p_channel is null
     and (p_departments is null or coalesce(list_contains(p_departments, p_department), false))
     and (p_date_to is null or p_date_to::date = last_day(p_date_to::date));
 
@@ -13,10 +13,10 @@ create macro summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_c
 -- not hold them. A query counts the registrations where
 -- `not summary_holds(...)`: a condition on the parameters alone, so DuckDB
 -- plans no scan of them when the summary answers.
-create macro summarised_months(p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_org_view, p_departments) as table
+create macro summarised_months(p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as table
 select month_start, registrations, new_citizens, new_repeat_citizens
 from month_summary
-where summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_departments)
+where summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_departments)
     and org_view = if(p_org_view = 'today', 'today', 'registered')
     and if(p_department is null, is_total, not is_total and department = p_department)
     and (p_date_to is null or month_start <= p_date_to::date);

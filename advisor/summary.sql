@@ -16,10 +16,10 @@ with
 
 placed as (
     select 'registered' as org_view, department, received_on, citizen_key
-    from filtered_inquiries(null, null, null, null, null, null, 'registered', null)
+    from filtered_inquiries(null, null, null, null, null, null, null, 'registered', null)
     union all
     select 'today' as org_view, department, received_on, citizen_key
-    from filtered_inquiries(null, null, null, null, null, null, 'today', null)
+    from filtered_inquiries(null, null, null, null, null, null, null, 'today', null)
 ),
 
 per_citizen as (

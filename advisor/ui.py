@@ -35,8 +35,11 @@ def chart(spec: dict, where=st) -> None:
     where.vega_lite_chart(spec, theme=None, width="stretch")
 
 
-def metrics(rows: list[tuple], per_row: int = 3) -> None:
+def metrics(rows: list[tuple], per_row: int = 3, compared: str | None = None) -> None:
     """Metric cards: (label, now, before, decimals or "share", delta colour[, guard]).
+    `compared` names what the change is against ("mod 2018"), under it.
+    Delta colour: "normal" where more is better, "inverse" where less is
+    better, "off" where neither is.
 
     For leaders and the secretariat the guard decides what is hidden:
     {"count": True} for a count, {"basis": (now, before)} for a share or
@@ -53,7 +56,8 @@ def metrics(rows: list[tuple], per_row: int = 3) -> None:
             delta = None if hide_now or hide_before else fmt.change(now, before, 0 if share else decimals, percent_points=share)
             unchanged = delta is not None and delta.startswith("±")
             col.metric(label, disclosure.label(hide_now, who.k) if hide_now else value or "–", delta,
-                       delta_color="off" if unchanged else colour, delta_arrow="off" if unchanged else "auto", border=True)
+                       delta_color="off" if unchanged else colour, delta_arrow="off" if unchanged else "auto", border=True,
+                       delta_description=compared if delta is not None else None)
 
 
 def counted(column: str, whole_now: pd.Series, whole_before: pd.Series | None = None) -> dict:

@@ -47,7 +47,7 @@ PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_con
          "dialogue_meeting", "glossary", "registrations", "data_import"]
 # The page view a leader sees first: the newest year, nothing else chosen.
 YEAR = {"date_from": dt.date(2019, 1, 1), "date_to": dt.date(2019, 12, 31)}
-DEFAULTS = {**YEAR, "department": None, "units": None, "inquiry_type": None, "channel": None,
+DEFAULTS = {**YEAR, "department": None, "units": None, "inquiry_type": None, "proper_only": False, "channel": None,
             "org_view": "registered", "target_days": 10, "departments": None, "max_rows": 5000,
             "on_date": dt.date(2019, 12, 31)}
 TARGETS = {

@@ -18,12 +18,14 @@ department = left.selectbox(
 half = periods.parse(middle.selectbox(
     "Halvår", halves, format_func=lambda k: periods.parse(k).label, key="moede_halvaar", bind="query-params",
     index=halves.index(default_half) if default_half in halves else 0,
-))
-org_view = right.radio("Forvaltninger", list(filters.ORG_VIEWS), format_func=filters.ORG_VIEWS.get, index=1,
+)).up_to(last)
+org_view = right.radio("Organisering", list(filters.ORG_VIEWS), format_func=filters.ORG_VIEWS.get, index=1,
                        key="moede_organisering", bind="query-params", horizontal=True)
+proper_only = st.toggle("Kun egentlige henvendelser", value=True, key="moede_egentlige", bind="query-params",
+                        help="Som beretningerne: alle henvendelser undtagen dem uden for borgerrådgiverens kompetence.")
 presenting = st.toggle("Præsentation (til projektor)", key="praesentation")
 
-material = meeting.collect(loader.load, department, half, org_view, filters.scope())
+material = meeting.collect(loader.load, department, half, org_view, filters.scope(), proper_only)
 if filters.no_data(material.units[0]):
     st.stop()
 chosen, units, key_figures, topics, labels = (

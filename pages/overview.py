@@ -16,7 +16,7 @@ before = loader.load("key_figures", **filters.params(previous)).iloc[0]
 whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] for p in (period, previous)]
 over_citizens = {"basis": (now.citizens, before.citizens)}
 
-st.subheader(f"Sammenlignet med {previous.label}")
+st.subheader(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
 ui.metrics(
     [
         ("Registreringer", now.registrations, before.registrations, 0, "off", ui.counted("registrations", *whole)),
@@ -26,7 +26,8 @@ ui.metrics(
         ("Mediantid til første svar (dage)", now.median_days_to_answer, before.median_days_to_answer, 1, "inverse", over_citizens),
         ("Borgere med gener ved skift", now.citizens_with_trouble, before.citizens_with_trouble, 0, "inverse",
          ui.counted("citizens_with_trouble", *whole)),
-    ]
+    ],
+    compared=f"mod {previous.label}",
 )
 
 window = periods.trend_window(period)

@@ -8,7 +8,7 @@ ui.page("Ventetider", filters.describe())
 
 target = st.number_input(
     "Mål for første svar (arbejdsdage)", min_value=1, max_value=60, value=10, step=1,
-    key="maal", persist_state="session",
+    key="maal", persist_state="session", width=320,
     help="Arbejdsdage er mandag–fredag undtagen helligdage.",
 )
 params = filters.params() | {"target_days": target}
@@ -16,16 +16,27 @@ summary = loader.load("waiting_summary", **params)
 if filters.no_data(summary):
     st.stop()
 s = summary.iloc[0]
+period = filters.period()
+previous = period.previous()
+b = loader.load("waiting_summary", **filters.params(previous) | {"target_days": target}).iloc[0]
+whole = [loader.load("waiting_summary", **filters.params(p, whole=True) | {"target_days": target}).iloc[0]
+         for p in (period, previous)]
 
-over_answered, over_meetings = {"basis": (s.answered, None)}, {"basis": (s.meetings, None)}
+over_answered, over_meetings = {"basis": (s.answered, b.answered)}, {"basis": (s.meetings, b.meetings)}
+st.subheader(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
 ui.metrics([
-    ("Mediantid til første svar (dage)", s.median_days_to_answer, None, 1, "off", over_answered),
-    ("90 % har fået svar inden (dage)", s.p90_days_to_answer, None, 0, "off", over_answered),
-    (f"Besvaret inden for {target} arbejdsdage", s.answered_within_target_share, None, "share", "off", over_answered),
-    ("Møder", s.meetings, None, 0, "off", {"count": True}),
-    ("Mediantid til møde (dage)", s.median_days_to_meeting, None, 1, "off", over_meetings),
-    ("90 % har fået møde inden (dage)", s.p90_days_to_meeting, None, 0, "off", over_meetings),
-])
+    ("Mediantid til første svar (dage)", s.median_days_to_answer, b.median_days_to_answer, 1, "inverse", over_answered),
+    ("90 % har fået svar inden (dage)", s.p90_days_to_answer, b.p90_days_to_answer, 0, "inverse", over_answered),
+    (f"Besvarede inden {target} arbejdsdage", s.answered_within_target_share,
+     b.answered_within_target_share, "share", "normal", over_answered),
+    ("Registreringer med møde", s.meetings, b.meetings, 0, "off", ui.counted("meetings", *whole)),
+    ("Mediantid til møde (dage)", s.median_days_to_meeting, b.median_days_to_meeting, 1, "inverse", over_meetings),
+    ("90 % har fået møde inden (dage)", s.p90_days_to_meeting, b.p90_days_to_meeting, 0, "inverse", over_meetings),
+], compared=f"mod {previous.label}")
+st.caption("Ventetider tælles for registreringer modtaget i perioden, i kalenderdage fra modtagelse. "
+           "*Besvaret inden for*: andelen af de besvarede registreringer, der fik første svar inden for målet "
+           "(arbejdsdage efter modtagelsesdagen). *Registreringer med møde*: registreringer modtaget i perioden, "
+           "hvor der er holdt møde – også når mødet lå efter periodens udgang.")
 
 window = periods.trend_window(filters.period())
 st.subheader("Udvikling pr. måned")

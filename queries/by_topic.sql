@@ -3,7 +3,7 @@ with
 
 selected as (
     select topic
-    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 counts as (

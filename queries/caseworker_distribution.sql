@@ -5,7 +5,7 @@ with
 
 selected as (
     select citizen_key, caseworker_changes
-    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     where caseworker_changes is not null
 ),
 

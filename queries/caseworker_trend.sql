@@ -4,7 +4,7 @@ with
 
 selected as (
     select citizen_key, received_on, caseworker_changes, caseworker_change_trouble
-    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 months as (

@@ -5,7 +5,7 @@ with
 
 selected as (
     select citizen_key, received_on, closed_on
-    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 courses as (

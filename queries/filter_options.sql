@@ -4,7 +4,7 @@ with
 
 selected as (
     select department, unit, inquiry_type, channel
-    from filtered_inquiries(null, null, null, null, null, null, $org_view, $departments)
+    from filtered_inquiries(null, null, null, null, null, null, null, $org_view, $departments)
 ),
 
 options as (

@@ -10,14 +10,14 @@ with
 
 summarised as (
     select month_start, registrations, new_citizens
-    from summarised_months($date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from summarised_months($date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     where $date_from is null or month_start >= make_date(year($date_from::date) - 1, 1, 1)
 ),
 
 selected as (
     select citizen_key, received_on
-    from filtered_inquiries(make_date(year($date_from::date) - 1, 1, 1), $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
-    where not summary_holds($date_to, $department, $units, $inquiry_type, $channel, $departments)
+    from filtered_inquiries(make_date(year($date_from::date) - 1, 1, 1), $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+    where not summary_holds($date_to, $department, $units, $inquiry_type, $proper_only, $channel, $departments)
 ),
 
 office as (

@@ -6,7 +6,7 @@ with
 
 selected as (
     select received_on, closed_on
-    from filtered_inquiries(null, $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from filtered_inquiries(null, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 office as (

@@ -6,14 +6,14 @@ with
 
 summarised as (
     select year(month_start) as year, sum(new_citizens)::bigint as citizens, sum(new_repeat_citizens)::bigint as repeat_citizens
-    from summarised_months(null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from summarised_months(null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     group by all
 ),
 
 selected as (
     select citizen_key, received_on
-    from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
-    where not summary_holds(null, $department, $units, $inquiry_type, $channel, $departments)
+    from filtered_inquiries(null, null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+    where not summary_holds(null, $department, $units, $inquiry_type, $proper_only, $channel, $departments)
 ),
 
 per_citizen as (

@@ -3,7 +3,7 @@ with
 
 selected as (
     select received_on, days_to_answer, working_days_to_answer, days_to_meeting
-    from waiting_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from waiting_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 final as (

@@ -10,7 +10,7 @@ selected as (
     select received_on
     from filtered_inquiries(
         (select make_date(year(last_on) - 1, 1, 1) from last_registration), null,
-        $department, $units, $inquiry_type, $channel, $org_view, $departments
+        $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments
     )
 ),
 

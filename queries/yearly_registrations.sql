@@ -7,14 +7,14 @@ with
 
 summarised as (
     select year(month_start) as year, sum(registrations)::bigint as registrations, sum(new_citizens)::bigint as citizens
-    from summarised_months(null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
+    from summarised_months(null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     group by all
 ),
 
 counted as (
     select year(received_on) as year, count(*) as registrations, count(distinct citizen_key) as citizens
-    from filtered_inquiries(null, null, $department, $units, $inquiry_type, $channel, $org_view, $departments)
-    where not summary_holds(null, $department, $units, $inquiry_type, $channel, $departments)
+    from filtered_inquiries(null, null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+    where not summary_holds(null, $department, $units, $inquiry_type, $proper_only, $channel, $departments)
     group by all
 ),
 

@@ -48,7 +48,7 @@ def params(**overrides) -> dict:
     """Query parameters: the year 2018, no other filter, unless overridden."""
     return {
         "date_from": dt.date(2018, 1, 1), "date_to": dt.date(2018, 12, 31), "department": None, "units": None,
-        "inquiry_type": None, "channel": None, "org_view": "registered", "target_days": 10, "departments": None,
+        "inquiry_type": None, "proper_only": False, "channel": None, "org_view": "registered", "target_days": 10, "departments": None,
         **overrides,
     }
 

@@ -26,7 +26,7 @@ def reachable(at) -> list[str]:
 
 def test_without_login_everyone_is_the_adviser_and_is_told_so(app, tiny_db):
     at = app(tiny_db)
-    assert "Uden login" in at.info[0].value
+    assert "Uden login" in at.markdown[0].value
     assert reachable(at) == ALL_PAGES
 
 
@@ -48,7 +48,7 @@ def test_each_role_has_its_pages_and_no_others(app, tiny_db, user, pages):
     at = app(tiny_db, user=user)
     assert not at.exception
     assert reachable(at) == pages
-    assert not any("Uden login" in i.value for i in at.info)
+    assert not any("Uden login" in m.value for m in at.markdown)
 
 
 def test_a_user_without_a_role_is_refused(app, tiny_db):

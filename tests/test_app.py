@@ -13,8 +13,8 @@ BA = "Borger & Arbejdsmarked"
 
 
 def infos(at) -> str:
-    """The text of every info box on the page."""
-    return "\n".join(i.value for i in at.info)
+    """The text of every info box on the page, and of the line about the app at its top."""
+    return "\n".join([i.value for i in at.info] + [m.value for m in at.markdown])
 
 
 def metrics(at):
@@ -29,7 +29,7 @@ def table(at, index=0):
 def test_every_page_runs_on_the_demo(app, demo_db, page):
     at = app(demo_db, f"pages/{page}.py")
     assert not at.exception
-    assert "Demodata" in at.warning[0].value
+    assert "Demodata" in at.markdown[0].value  # the line at the top of every page
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -44,16 +44,21 @@ def test_the_default_page_is_the_overview_of_the_newest_year(app, tiny_db):
     at = app(tiny_db)
     assert not at.exception
     assert at.title[0].value == "Overblik"
-    assert at.caption[0].value == "Periode: 2019 · Alle forvaltninger"
-    # 2019: T-11 (B), T-12 (G), one month of data; against 2018 (see module docstring).
+    # The data end on 21 January 2019: 2019 is not over, so it is shown as far
+    # as the data go and compared like with like, with 1-21 January 2018.
+    assert at.caption[0].value == "Periode: 1. jan.–21. jan. 2019 · Alle forvaltninger"
+    assert at.subheader[0].value == "1. jan.–21. jan. 2019 mod samme periode 2018"
+    # 2019: T-11 (B, answered after 1 day, trouble), T-12 (G, 2 days).
+    # 1-21 Jan 2018: T-04 (C, 1 day), T-05 (A, 2 days, trouble), T-06 (D, 1 day).
     assert metrics(at) == {
-        "Registreringer": ("2", "-5 (-71,4 %)"),
-        "Borgere": ("2", "-4 (-66,7 %)"),
-        "Nye borgere pr. måned": ("2,0", "+1,5 (+300,0 %)"),
-        "Borgere med flere henvendelser": ("0 %", "-16,7 pct.-point"),
-        "Mediantid til første svar (dage)": ("1,5", "±0,0"),
+        "Registreringer": ("2", "-1 (-33,3 %)"),
+        "Borgere": ("2", "-1 (-33,3 %)"),
+        "Nye borgere pr. måned": ("2,0", "-1,0 (-33,3 %)"),
+        "Borgere med flere henvendelser": ("0 %", "±0,0 pct.-point"),
+        "Mediantid til første svar (dage)": ("1,5", "+0,5 (+50,0 %)"),
         "Borgere med gener ved skift": ("1", "±0"),
     }
+    assert {m.proto.delta_description for m in at.metric} == {"mod 1. jan.–21. jan. 2018"}
 
 
 def test_overview_of_2018_from_the_url(app, tiny_db):
@@ -107,7 +112,7 @@ def test_a_filter_that_matches_nothing_says_so(app, tiny_db):
 def test_reset_clears_the_filters(app, tiny_db):
     at = app(tiny_db, query={"aar": "2018", "forvaltning": BA})
     at.button[0].click().run()
-    assert at.caption[0].value == "Periode: 2019 · Alle forvaltninger"
+    assert at.caption[0].value == "Periode: 1. jan.–21. jan. 2019 · Alle forvaltninger"
     assert metrics(at)["Registreringer"][0] == "2"
 
 
@@ -168,16 +173,20 @@ def test_departments_as_organised_today(app, tiny_db):
 def test_waiting_times_page(app, tiny_db):
     at = app(tiny_db, "pages/waiting_times.py", query={"aar": "2018"})
     assert not at.exception
+    # Against 2017 (T-01..T-03): answers after 2, 7 and 1 days (median 2, 90 % 7),
+    # all within 10 working days; meetings after 14 and 8 days (median 11, 90 % 14).
     assert metrics(at) == {
-        "Mediantid til første svar (dage)": ("1,5", ""),
-        "90 % har fået svar inden (dage)": ("8", ""),
-        "Besvaret inden for 10 arbejdsdage": ("100 %", ""),
-        "Møder": ("2", ""),
-        "Mediantid til møde (dage)": ("14,0", ""),
-        "90 % har fået møde inden (dage)": ("14", ""),
+        "Mediantid til første svar (dage)": ("1,5", "-0,5 (-25,0 %)"),
+        "90 % har fået svar inden (dage)": ("8", "+1 (+14,3 %)"),
+        "Besvarede inden 10 arbejdsdage": ("100 %", "±0,0 pct.-point"),
+        "Registreringer med møde": ("2", "±0"),
+        "Mediantid til møde (dage)": ("14,0", "+3,0 (+27,3 %)"),
+        "90 % har fået møde inden (dage)": ("14", "±0"),
     }
+    assert at.subheader[0].value == "Sammenlignet med 2017"
     at.number_input(key="maal").set_value(5).run()
-    assert metrics(at)["Besvaret inden for 5 arbejdsdage"] == ("83 %", "")  # T-07 took 6 working days
+    # T-07 took 6 working days; in 2017 T-02 took 5 (20.-27. nov.).
+    assert metrics(at)["Besvarede inden 5 arbejdsdage"] == ("83 %", "-16,7 pct.-point")
 
 
 def test_repeat_contacts_page(app, tiny_db):
@@ -204,7 +213,7 @@ def test_caseworker_changes_page(app, tiny_db):
 
 def test_glossary_explains_the_counting_rules(app, tiny_db):
     at = app(tiny_db, "pages/glossary.py")
-    text = at.markdown[0].value
+    text = "\n".join(m.value for m in at.markdown)
     for term in ["1. gang", "alle henvendelser", "Uden for", "arbejdsdage", "organiseret i dag", "Nye borgere", "< 5"]:
         assert term.lower() in text.lower()
 

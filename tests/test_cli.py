@@ -19,3 +19,22 @@ def test_demo_builds_at_the_given_path(tmp_path):
     assert main(["demo", "--db", str(path)]) == 0
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.execute("select count(*) from inquiries where year(received_on) <= 2018").fetchone() == (2484,)
+
+
+def test_pack_refuses_a_half_year_that_does_not_exist_in_danish(demo_db, tmp_path, capsys):
+    out = tmp_path / "m.pdf"
+    assert main(["pack", "--db", str(demo_db), "--half", "2018H3", "--format", "pdf", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Ukendt halvår: '2018H3'" in err and "fx 2018H2" in err and "2014H1–2019H2" in err
+    assert "Traceback" not in err and not out.exists()
+    assert main(["pack", "--db", str(demo_db), "--half", "2030H1", "--format", "pdf", "--out", str(out)]) == 2
+    assert not out.exists()
+
+
+def test_pack_refuses_a_misspelt_department_naming_the_choices(demo_db, tmp_path, capsys):
+    out = tmp_path / "m.pdf"
+    args = ["pack", "--db", str(demo_db), "--half", "2018H2", "--format", "pdf", "--out", str(out)]
+    assert main([*args, "--department", "Borger og Arbejdsmarked"]) == 2
+    err = capsys.readouterr().err
+    assert "Ukendt forvaltning: 'Borger og Arbejdsmarked'. Vælg en af: Anden myndighed, Borger & Arbejdsmarked" in err
+    assert not out.exists()

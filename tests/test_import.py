@@ -357,7 +357,7 @@ def test_the_import_history(real_db):
 
 
 def infos(at) -> str:
-    return "\n".join(i.value for i in at.info)
+    return "\n".join([i.value for i in at.info] + [m.value for m in at.markdown])
 
 
 def button(at, label):
