@@ -2,7 +2,8 @@
 -- The database file is attached read-only as "data"; these views and macros
 -- live in the in-memory catalog, so every cursor of the connection sees them.
 
-create view inquiries as select * from data.inquiries;
+-- The view "inquiries" is made by queries.connect: the stored registrations,
+-- numbered anew when their stored order is stale (order.sql).
 create view organisation as select * from data.organisation;
 create view published_monthly as select * from data.published_monthly;
 create view events as select * from data.events;

@@ -37,7 +37,8 @@ def bump_version(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def store_summary(path: Path) -> None:
-    """Count the month summary of the database at `path` and store it there.
+    """Number the registrations (advisor/order.sql) and count the month
+    summary of the database at `path`, and store both there.
 
     Called after every write, before the file is moved into place. It is
     counted by the readers' own macros (queries.connect counts it when the
@@ -46,13 +47,17 @@ def store_summary(path: Path) -> None:
     with queries.connect(path) as reader:
         summary = reader.execute("select * from month_summary").df()
         [(version,)] = reader.execute("select data_version from meta").fetchall()
-    with duckdb.connect(str(path)) as con:
+    with duckdb.connect() as con:  # the file as "data", as order.sql expects
+        con.execute("attach $path as data", {"path": str(path)})
+        con.execute(queries.ORDER_SQL.read_text())
         con.execute("begin")
-        con.execute("delete from month_summary")
-        con.execute("insert into month_summary by name select * from summary")
-        con.execute("update meta set summary_version = $version", {"version": version})
+        con.execute("update data.inquiries set position = numbered.position from numbered_inquiries() as numbered "
+                    "where data.inquiries.inquiry_id = numbered.inquiry_id")
+        con.execute("delete from data.month_summary")
+        con.execute("insert into data.month_summary by name select * from summary")
+        con.execute("update data.meta set summary_version = $version", {"version": version})
         con.execute("commit")
-        con.execute("checkpoint")
+        con.execute("checkpoint data")
 
 
 def build(path: Path, fill=None, *, is_demo: bool) -> Path:

@@ -402,7 +402,7 @@ def build(path=db.DEMO_DB, seed: int = SEED, rows: int | None = None):
     def fill(con):
         con.register("demo_rows", frame)
         if rows is None:
-            con.execute("insert into inquiries select * from demo_rows")
+            con.execute("insert into inquiries by name select * from demo_rows")
         else:
             # Copies but the first have the years 2015-2019 only.
             per_copy = int((frame["received_on"] >= dt.date(2015, 1, 1)).sum())

@@ -14,6 +14,7 @@ import pandas as pd
 
 QUERY_DIR = Path(__file__).parent.parent / "queries"
 CONNECT_SQL = Path(__file__).parent / "connect.sql"
+ORDER_SQL = Path(__file__).parent / "order.sql"
 CALENDAR_SQL = Path(__file__).parent / "calendar.sql"
 SUMMARY_SQL = Path(__file__).parent / "summary.sql"
 SUMMARISED_SQL = Path(__file__).parent / "summarised.sql"
@@ -42,10 +43,15 @@ def connect(path) -> duckdb.DuckDBPyConnection:
     con.execute("attach $path as data (read_only)", {"path": str(path)})
     danish_holidays = sorted(holidays.Denmark(years=range(2000, 2041)))
     con.execute(CALENDAR_SQL.read_text(), {"holidays": danish_holidays})
+    con.execute(ORDER_SQL.read_text())
+    current = summary_is_current(con)
+    # The stored order and summary were made at the last write; a database
+    # written before they existed, or by hand, is numbered and counted now.
+    con.execute("create view inquiries as select * from " + ("data.inquiries" if current else "numbered_inquiries()"))
     con.execute(CONNECT_SQL.read_text())
-    if summary_is_current(con):
+    if current:
         con.execute("create view month_summary as select * from data.month_summary")
-    else:  # a database written before the summary existed, or by hand: count it now
+    else:
         con.execute(SUMMARY_SQL.read_text())
     con.execute(SUMMARISED_SQL.read_text())
     return con

@@ -17,8 +17,10 @@ create table if not exists inquiries (
     closed_on                 date,              -- Afsluttet
     caseworker_changes        integer,           -- null = not asked
     caseworker_change_trouble boolean,           -- null = not asked
-    import_id                 integer            -- null for demo rows
+    import_id                 integer,           -- null for demo rows
+    position                  bigint             -- the registrations' order (advisor/order.sql), set at every write
 );
+alter table inquiries add column if not exists position bigint;
 
 -- Unit -> department over time; valid_to null = still valid.
 create table if not exists organisation (

@@ -115,6 +115,8 @@ BA, BK, SO, TM = "Borger & Arbejdsmarked", "Børn & Kultur", "Sundhed & Omsorg",
 # Filter changes, each to a value not chosen before on that page (so each
 # misses the result cache): the department four times, then the year.
 CHANGES = [("Forvaltning", d) for d in (BA, BK, SO, TM)] + [("År", y) for y in ("2018", "2017", "2016")]
+# Månedlig belastning shows every year and has no period: its type changes instead.
+MONTHLY_CHANGES = CHANGES[:4] + [("Henvendelsestype", t) for t in ("Klage", "Rådgivning og vejledning", "Dialogmøde")]
 MEETING_CHANGES = [("Forvaltning", d) for d in (BK, SO, TM)] + [("Halvår", h) for h in (
     "1. halvår 2019", "2. halvår 2018", "1. halvår 2018")]
 
@@ -125,16 +127,16 @@ def bench_pages(database: Path) -> dict:
     after filter changes that miss the result cache."""
     out = {}
     for page in PAGES:
-        changes = MEETING_CHANGES if page == "dialogue_meeting" else CHANGES
+        changes = {"dialogue_meeting": MEETING_CHANGES, "monthly_load": MONTHLY_CHANGES}.get(page, CHANGES)
         if page in ("glossary", "data_import"):
-            changes = changes[:1]  # the sidebar's filters do not touch these pages' figures
+            changes = []  # these pages have no filters
         runs = load_test.page_times(database, page, changes)
         errors = [e for r in runs for e in r["errors"]]
         assert not errors, (page, errors)
         department = [r["ms"] for r, (label, _) in zip(runs[1:], changes) if label == "Forvaltning"]
         period = [r["ms"] for r, (label, _) in zip(runs[1:], changes) if label != "Forvaltning"]
         out[page] = {"first_ms": round(runs[0]["ms"]),
-                     "department_change_ms": round(statistics.median(department)),
+                     "department_change_ms": round(statistics.median(department)) if department else None,
                      "year_change_ms": round(statistics.median(period)) if period else None,
                      "max_kb": round(max(r["bytes"] for r in runs) / 1024, 1),
                      "largest_chart_rows": max(r["largest_chart_rows"] for r in runs)}
@@ -182,7 +184,7 @@ def checks(size: int, result: dict) -> list[dict]:
         out.append({"target": name, "value": value, "limit": limit, "met": met})
 
     pages = result["pages"]
-    worst_change = max(max(p["department_change_ms"], p["year_change_ms"] or 0) for p in pages.values())
+    worst_change = max(max(p["department_change_ms"] or 0, p["year_change_ms"] or 0) for p in pages.values())
     if size in TARGETS["filter_change_ms"]:
         check("filter change, one user (ms, worst page)", worst_change, TARGETS["filter_change_ms"][size])
     if size in TARGETS["first_page_ms"]:

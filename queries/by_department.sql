@@ -4,12 +4,12 @@
 with
 
 selected as (
-    select inquiry_id, citizen_key, received_on, department
+    select position, citizen_key, department
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 firsts as (
-    select citizen_key, arg_min(department, (received_on, inquiry_id)) as department
+    select citizen_key, arg_min(department, position) as department
     from selected
     group by citizen_key
 ),

@@ -3,15 +3,15 @@
 with
 
 selected as (
-    select inquiry_id, citizen_key, received_on, department, unit
+    select position, citizen_key, department, unit
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 firsts as (
     select
         citizen_key,
-        arg_min(department, (received_on, inquiry_id)) as department,
-        arg_min(unit, (received_on, inquiry_id)) as unit
+        arg_min(department, position) as department,
+        arg_min(unit, position) as unit
     from selected
     group by citizen_key
 ),

@@ -13,7 +13,7 @@ final as (
         first_answer_on, meeting_on, closed_on, caseworker_changes, caseworker_change_trouble,
         count(*) over () as matching
     from selected
-    order by received_on desc, inquiry_id desc
+    order by position desc
     limit $max_rows
 )
 

@@ -9,13 +9,13 @@ with
 
 selected as (
     select
-        inquiry_id, citizen_key, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble,
+        position, citizen_key, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble,
         make_date(year(received_on), if(month(received_on) <= 6, 1, 7), 1) as half_start
     from filtered_inquiries($date_from, $date_to, $department, null, null, $proper_only, null, $org_view, $departments)
 ),
 
 firsts as (
-    select half_start, citizen_key, arg_min(unit, (received_on, inquiry_id)) as unit
+    select half_start, citizen_key, arg_min(unit, position) as unit
     from selected
     group by half_start, citizen_key
 ),

@@ -467,3 +467,38 @@ def test_organisation_chart_on_a_date(tiny):
 
 def test_imports_of_a_database_without_any(tiny):
     assert run(tiny, "imports") == []
+
+
+def test_first_contact_ties_on_a_day_go_to_the_lower_number_not_the_lower_text(tmp_path):
+    """Citizen X came twice on 5 March: T-100 (Borgerservice) and T-99
+    (Jobaktiv). By the Løbenr.'s numbers T-99 is first, though "T-100" sorts
+    first as text; padding does not matter (007 is 7, before T-8). The order
+    is stored at the write (inquiries.position) and read the same way when a
+    reader must number the registrations itself."""
+    from conftest import build_from_csv
+
+    csv = tmp_path / "ties.csv"
+    header = ("inquiry_id,citizen_key,received_on,channel,department,unit,inquiry_type,topic,first_answer_on,"
+              "meeting_on,closed_on,caseworker_changes,caseworker_change_trouble\n")
+    rows = [
+        "T-100,X,2018-03-05,Telefon,Borger & Arbejdsmarked,Borgerservice,Klage,,,,,,",
+        "T-99,X,2018-03-05,Telefon,Borger & Arbejdsmarked,Jobcenter – Jobaktiv,Klage,,,,,,",
+        "T-8,Y,2018-03-06,Telefon,Borger & Arbejdsmarked,Borgerservice,Klage,,,,,,",
+        "007,Y,2018-03-06,Telefon,Borger & Arbejdsmarked,Jobcenter – Jobaktiv,Klage,,,,,,",
+    ]
+    csv.write_text(header + "\n".join(rows) + "\n")
+    path = build_from_csv(tmp_path / "ties.duckdb", csv)
+    with duckdb.connect(str(path), read_only=True) as con:
+        stored = dict(con.execute("select inquiry_id, position from inquiries").fetchall())
+    assert stored == {"T-99": 1, "T-100": 2, "007": 3, "T-8": 4}
+    expected = [("Borger & Arbejdsmarked", "Borgerservice", 2, 0), ("Borger & Arbejdsmarked", "Jobcenter – Jobaktiv", 2, 2)]
+    with queries.connect(path) as con:
+        units = queries.run(con, "by_unit", params())
+        assert list(zip(units.department, units.unit, units.registrations, units.first_contacts)) == expected
+    # A database whose stored order is stale numbers the registrations the same way.
+    with duckdb.connect(str(path)) as con:
+        con.execute("update inquiries set position = null")
+        con.execute("update meta set data_version = data_version + 1")
+    with queries.connect(path) as con:
+        units = queries.run(con, "by_unit", params())
+        assert list(zip(units.department, units.unit, units.registrations, units.first_contacts)) == expected

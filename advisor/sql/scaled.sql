@@ -7,7 +7,7 @@
 -- 2005-2019 with about the same volume every year. Departments are placed by
 -- the organisation chart on the moved date, as a registration of that day
 -- would be.
-insert into inquiries
+insert into inquiries by name
 with
 
 demo as (

@@ -1,0 +1,16 @@
+-- The order of the registrations, stated once. "1. gang" is a citizen's
+-- first registration in this order, and the Registreringer page lists them
+-- in it: by the date received and, on the same day, by the Løbenr.'s numbers
+-- read as numbers (T-99 before T-100, and 007 the same as 7, so zero-padding
+-- does not matter), then by the Løbenr. as text. Every write stores each
+-- registration's place as inquiries.position (db.store_summary), so queries
+-- compare one integer; a reader of a database written otherwise numbers the
+-- registrations itself (queries.connect). Run before connect.sql.
+create macro natural_key(id) as
+    list_transform(regexp_extract_all(id, '\d+'), lambda n: {'digits': length(ltrim(n, '0')), 'value': ltrim(n, '0')});
+
+create macro numbered_inquiries() as table
+select
+    columns(lambda c: c != 'position'),  -- a database older than the column has none
+    row_number() over (order by received_on, natural_key(inquiry_id), inquiry_id) as position
+from data.inquiries;
