@@ -48,25 +48,35 @@ else:
     who = access.without_login(cfg)
 st.session_state["access"] = who
 
-pg = st.navigation({
-    section: [st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == "overview")
+sections = {
+    section: [st.Page(f"pages/{name}.py", title=title, icon=icon, default=name == "overview",
+                      **({"url_path": "start"} if name == "overview" else {}))
               for name, title, icon in pages if who.may_open(name)]
     for section, pages in PAGES.items()
-})
+}
+# The default page lives at "/" (Streamlit keeps its own name for it, unused);
+# its name opens it too, through a hidden alias.
+home = next(p for ps in sections.values() for p in ps if p.url_path == "")
+sections["Dashboards"].append(st.Page(lambda: st.switch_page(home), title="Overblik", url_path="overview",
+                                      visibility="hidden"))
+pg = st.navigation(sections)
 
 # What the user must know about the app itself, in one compact line.
 status = loader.load("data_status").iloc[0]
 notes = []
 if who.demo:
-    notes.append(":material/lock_open: **Uden login**: appen kører som borgerrådgiver (se README)")
+    notes.append(":material/lock_open: **Uden login**: kører som borgerrådgiver")
 if status["registrations"] == 0:
     notes.append(":material/database: Databasen har endnu ingen registreringer: importér borgerrådgiverens log")
 elif status["is_demo"]:
-    notes.append(":material/science: **Demodata**: syntetiske tal, kalibreret til de offentliggjorte for "
-                 "2014–2018; ingen række er en rigtig borger")
+    notes.append(":material/science: **Demodata**: syntetiske tal, ingen rigtige borgere")
 presenting = pg.url_path == "dialogue_meeting" and st.session_state.get("praesentation")
 if notes and not presenting:  # the projector shows the meeting only
-    st.markdown(" · ".join(notes), width="stretch")
+    st.markdown(" · ".join(notes), width="stretch",
+                help="Uden login: der er ikke sat login op (se README). Demodata: tallene er kalibreret til "
+                     "borgerrådgiverens offentliggjorte tal for 2014–2018, men ingen række er en rigtig borger.")
+# Less empty space above the page's first line.
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>")
 
 # The shared filters, where they apply: the meeting page has its own choices,
 # Begreber and Data none, and Månedlig belastning shows every year. A filter

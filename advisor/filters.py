@@ -103,7 +103,7 @@ def draw(where, with_period: bool = True) -> None:
         "Kanal", [None, *options("channel")], format_func=lambda v: v or ALL["kanal"],
         key="kanal", bind="query-params",
     )
-    where.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:")
+    where.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:", key="nulstil")
 
 
 KEYS = ("periode", *PERIOD_KEYS.values(), "egentlige", "organisering", "forvaltning", "afdelinger", "type", "kanal")
@@ -188,8 +188,10 @@ def no_data(frame: pd.DataFrame, column: str = "registrations") -> bool:
     if frame.empty or not frame[column].fillna(0).sum():
         st.info(
             "Ingen registreringer passer til de valgte filtre. Vælg en anden periode eller "
-            "flere forvaltninger, afdelinger, typer eller kanaler – eller tryk **Nulstil filtre**.",
+            "flere forvaltninger, afdelinger, typer eller kanaler – eller nulstil filtrene.",
             icon=":material/filter_alt_off:",
         )
+        # Right here, not only at the bottom of the sidebar.
+        st.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:", key="nulstil-her")
         return True
     return False

@@ -133,7 +133,7 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
                           for col, header in columns.items()}, index=frame.index)
     if hidden is not None:
         shown = shown.mask(hidden != "", hidden)
-    numeric = [columns[c] for c in formats]
+    numeric = [columns[c] for c, spec in formats.items() if spec not in ("text", "yes/no", "date", "moment")]
     st.dataframe(
         shown, hide_index=True, height="content" if len(shown) <= 30 else "auto",
         column_config={h: st.column_config.TextColumn(h, alignment="right") for h in numeric},
@@ -147,11 +147,19 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
 
 
 def _shown(values: list, spec: int | str) -> list[str]:
-    """Cells as text: decimals, "+1" (decimals with a sign), "share" or "moment"."""
+    """Cells as text: decimals, "+1" (decimals with a sign), "share",
+    "moment" (date and time), "date" (14.11.2019), "yes/no" or "text"
+    (missing as blank)."""
     if spec == "share":
         return [fmt.percent(v) for v in values]
     if spec == "moment":
         return [fmt.moment(v) for v in values]
+    if spec == "date":
+        return [fmt.short_date(v) for v in values]
+    if spec == "yes/no":
+        return ["" if fmt._missing(v) else "ja" if v else "nej" for v in values]
+    if spec == "text":
+        return ["" if fmt._missing(v) else str(v) for v in values]
     if str(spec).startswith("+"):
         return [fmt.number(v, int(spec[1:]), signed=True) for v in values]
     return [fmt.number(v, spec) for v in values]
@@ -205,6 +213,7 @@ def downloads(data, name: str, shown_for: str | None = None) -> None:
     `shown_for` says otherwise) in the audit log."""
     what = {"tabel": name, "filtre": shown_for or filters.describe()}
     make = data if callable(data) else lambda: data
-    left, right, _ = st.columns([1, 1, 4])
-    download("CSV", lambda: export.csv_bytes(make()), f"{name}.csv", "text/csv", what | {"format": "csv"}, left)
-    download("Excel", lambda: export.xlsx_bytes(make(), name), f"{name}.xlsx", XLSX, what | {"format": "xlsx"}, right)
+    menu = st.popover("Hent", icon=":material/download:", key=f"hent-{name.replace('.', '-')}")
+    download("CSV (Excel på dansk)", lambda: export.csv_bytes(make()), f"{name}.csv", "text/csv",
+             what | {"format": "csv"}, menu)
+    download("Excel-fil", lambda: export.xlsx_bytes(make(), name), f"{name}.xlsx", XLSX, what | {"format": "xlsx"}, menu)

@@ -40,6 +40,8 @@ ui.table(
     {"citizens": 0, "citizens_asked": 0, "citizens_with_trouble": 0},
     protect=UNITS,
 )
+st.caption("*Med gener* kan være større end *Spurgt*: en borger kan fortælle om gener ved et skift uden at være "
+           "blevet spurgt om antallet af skift.")
 
 window = periods.trend_window(filters.period())
 st.subheader("Udvikling pr. måned")

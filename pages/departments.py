@@ -25,7 +25,7 @@ TYPES = {"counts": ["registrations"], "depends": {"share": ["registrations"]}, "
          "parent": lambda: loader.load("by_type", **whole)}
 TOPICS = TYPES | {"keys": ["topic"], "parent": lambda: loader.load("by_topic", **whole)}
 
-first.markdown("**1. gang** – hver borgers første henvendelse i perioden")
+first.markdown("**1. gang** – hver borgers første henvendelse blandt dem, periode og filtre vælger")
 ui.bars(departments, "department", "first_contacts_share", category_title="", value_title="Andel af borgere",
         percent=True, by_department=True, protect=COUNTS, where=first)
 every.markdown("**Alle henvendelser**")
@@ -40,6 +40,8 @@ ui.table(
     protect=COUNTS,
 )
 
+st.caption("*1. gang* tæller hver borger én gang: under borgerens første henvendelse blandt de valgte – "
+           "med en forvaltning eller afdeling valgt altså borgerens første henvendelse om den.")
 st.subheader("Afdelinger")
 ui.table(
     loader.load("by_unit", **params),

@@ -22,12 +22,18 @@ antal borgere. Overblikkets tal er periodens borgere delt med periodens måneder
 maj 2014, så 2014's gennemsnit er 258 / 8 = 32,25.
 
 **"1. gang" og "alle henvendelser".** Fordelingen på forvaltninger kan tælles på to måder, som i
-beretningerne: *1. gang* tæller hver borgers første henvendelse i perioden (hver borger én gang,
-under den forvaltning den første henvendelse handlede om); *alle henvendelser* tæller hver
-registrering.
+beretningerne: *1. gang* tæller hver borgers første henvendelse blandt dem, periode og filtre vælger
+(hver borger én gang, under den forvaltning og afdeling den første henvendelse handlede om); *alle
+henvendelser* tæller hver registrering. Med en forvaltning eller afdeling valgt er *1. gang* altså
+borgerens første henvendelse om den i perioden – også når borgeren før har henvendt sig om noget andet.
+
+**Rækkefølge.** Registreringerne ordnes efter modtagelsesdato og, samme dag, efter tallene i
+løbenummeret læst som tal (T-99 før T-100; 007 er det samme som 7), derefter løbenummeret som tekst.
+Borgerens første henvendelse er den første i denne rækkefølge.
 
 **Egentlige henvendelser.** Alle henvendelser undtagen dem, der ligger *uden for borgerrådgiverens
-kompetence*. Vælg de øvrige henvendelsestyper i filteret for at se dem.
+kompetence*. Slå **Kun egentlige henvendelser** til i filtrene for at se dem alene. Dialogmødet og
+materialet til det tæller egentlige henvendelser, som beretningernes andele gør.
 
 **Som registreret / som organiseret i dag.** *Som registreret* tæller hver henvendelse under den
 forvaltning, den hørte til, da den blev registreret. *Som organiseret i dag* tæller hver afdeling
@@ -35,8 +41,12 @@ under den forvaltning, den hører til i dag. Familierådgivningen flyttede 1. ja
 Kultur til Borger & Arbejdsmarked; som organiseret i dag tælles den under Borger & Arbejdsmarked
 også før 2019, så perioder kan sammenlignes på tværs af flytningen.
 
-**Ventetid.** Dage fra modtagelse til første svar og til møde, i kalenderdage. *Median*: halvdelen
-ventede kortere, halvdelen længere. *90 %*: ni ud af ti ventede højst så mange dage.
+**Ventetid.** Dage fra modtagelse til første svar og til møde, i kalenderdage, for registreringer
+modtaget i perioden. *Median*: halvdelen ventede kortere, halvdelen længere. *90 %*: ni ud af ti
+ventede højst så mange dage. *Besvarede inden N arbejdsdage*: andelen af de besvarede registreringer,
+der fik første svar inden for N arbejdsdage; registreringer uden svar endnu tæller ikke med.
+*Registreringer med møde*: registreringer modtaget i perioden, hvor der er holdt et møde – også når
+mødet lå efter periodens udgang.
 
 **Arbejdsdage.** Mandag til fredag undtagen helligdage (de danske helligdage). Målet for første
 svar tælles i arbejdsdage efter modtagelsesdagen; et svar samme dag er 0 arbejdsdage.
@@ -49,10 +59,21 @@ er tiden fra borgerens første henvendelse i perioden til den seneste henvendels
 **Sagsbehandlerskift.** Siden efteråret 2017 spørges hver borger, der kommer til en samtale, hvor
 mange gange sagsbehandleren er skiftet de seneste 12 måneder. *Spurgt*: borgere, hvor antallet er
 registreret. *Gener ved skift*: borgere, der har fortalt om gener ved et skift – også borgere, der
-fortalte det uden at blive spurgt.
+fortalte det uden at blive spurgt. Derfor kan *med gener* være større end *spurgt*.
 
-**Sammenligning.** Overblikket sammenligner med den forrige tilsvarende periode: forrige år,
-halvår, kvartal eller måned, eller lige så mange dage lige før en valgt datoperiode.
+**Sammenligning.** Overblikket og Ventetider sammenligner med den forrige tilsvarende periode:
+forrige år, halvår, kvartal eller måned, eller lige så mange dage lige før en valgt datoperiode. Er
+perioden ikke slut ved den seneste registrering, vises den til og med den dag og sammenlignes med de
+samme dage før ("1. jan.–14. nov. 2019 mod samme periode 2018"), så et år, der ikke er omme, ikke ser
+ud til at falde. Et fald vises med en pil ned; grøn betyder en forbedring (fx kortere ventetid), rød en
+forværring, og grå, at et tal hverken er bedre eller dårligere af at stige.
+
+**Tal og tegn.** Tal skrives på dansk (1.234,5), og minus skrives med bindestreg (-17). Andele
+afrundes fra den nøjagtige brøk, halve op (23 af 40 er 58 %). Ændringer af andele vises i
+procentpoint (pct.-point), ændringer af antal og ventetider med procent i parentes.
+
+**År for år.** Tabellerne over alle år (Månedlig belastning og Gentagne henvendelsers *År for år*)
+viser alle år; periodefilteret gælder ikke for dem, de øvrige filtre gør.
 
 **Små tal (diskretionering).** Ledere og sekretariatet ser aldrig et antal borgere eller
 henvendelser mellem 1 og 4: det vises som "< 5". For at tallet ikke kan regnes ud af en total minus

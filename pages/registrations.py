@@ -15,4 +15,6 @@ st.caption(f"{fmt.number(rows['matching'].iloc[0])} registreringer passer til fi
            + (f" – de {fmt.number(SHOWN)} nyeste vises." if rows["matching"].iloc[0] > SHOWN else ".")
            + " Borgere står som pseudonymer; kun borgerrådgiveren ser denne side.")
 labels = {column: label for label, column in importer.COLUMNS.items()}
-ui.table(rows, labels, "registreringer", {"caseworker_changes": 0})
+dates = {c: "date" for c in ("received_on", "first_answer_on", "meeting_on", "closed_on")}
+texts = {c: "text" for c in ("channel", "department", "unit", "inquiry_type", "topic")}
+ui.table(rows, labels, "registreringer", dates | texts | {"caseworker_changes": 0, "caseworker_change_trouble": "yes/no"})

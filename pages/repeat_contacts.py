@@ -40,6 +40,7 @@ ui.table(
 )
 
 st.subheader("År for år")
+st.caption("Alle år – periodefilteret gælder ikke her; de øvrige filtre gør.")
 ui.table(
     loader.load("repeat_by_year", **params),
     {"year": "År", "citizens": "Borgere", "repeat_citizens": "Med flere henvendelser", "repeat_share": "Andel"},
