@@ -75,8 +75,13 @@ if notes and not presenting:  # the projector shows the meeting only
     st.markdown(" · ".join(notes), width="stretch",
                 help="Uden login: der er ikke sat login op (se README). Demodata: tallene er kalibreret til "
                      "borgerrådgiverens offentliggjorte tal for 2014–2018, men ingen række er en rigtig borger.")
-# Less empty space above the page's first line.
-st.html("<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}</style>")
+# Less empty space above the page's first line; a card's label and change
+# wrap onto a second line instead of being cut off on a narrow screen.
+st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
+        "[data-testid='stMetricLabel'] *, [data-testid='stMetricDelta'] *"
+        "{white-space:normal !important; overflow:visible !important; text-overflow:clip !important}"
+        "[class*='st-key-pair-'] [data-testid='stHorizontalBlock']{flex-wrap:wrap}"
+        "[class*='st-key-pair-'] [data-testid='stColumn']{min-width:360px}</style>")
 
 # The shared filters, where they apply: the meeting page has its own choices,
 # Begreber and Data none, and Månedlig belastning shows every year. A filter

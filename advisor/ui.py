@@ -28,6 +28,13 @@ def page(title: str, caption: str | None = None) -> None:
         st.caption(caption)
 
 
+def pair(name: str):
+    """Two columns side by side that go under each other on a narrow screen
+    (app.py's style: a column is at least 360 px), so a chart in one is
+    never squeezed until its bars vanish behind their labels."""
+    return st.container(key=f"pair-{name}").columns(2)
+
+
 def chart(spec: dict, where=st) -> None:
     """Draw a chart exactly as specified (Danish locale, projector-sized type),
     so that the screen and the exported images look the same. `where` is a

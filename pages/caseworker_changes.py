@@ -24,7 +24,7 @@ UNITS = {"counts": ["citizens", "citizens_asked", "citizens_with_trouble"], "gro
 st.caption("Siden efteråret 2017 spørges hver borger, der kommer til en samtale, hvor mange gange "
            "sagsbehandleren er skiftet det seneste år.")
 
-dist, by_unit = st.columns(2)
+dist, by_unit = ui.pair("skift")
 dist.subheader("Antal skift det seneste år")
 changes = loader.load("caseworker_distribution", **params)
 ui.bars(changes, "label", "citizens", category_title="Skift", value_title="Borgere", protect={"counts": ["citizens"]}, where=dist)

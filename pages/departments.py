@@ -12,7 +12,7 @@ if filters.no_data(departments):
     st.stop()
 
 st.subheader("Fordeling på forvaltninger")
-first, every = st.columns(2)
+first, every = ui.pair("fordeling")
 # Disclosure control for leaders: which columns are counts, what follows
 # them, and the same table for everything the leader may see (no subtracting
 # two filter choices).
@@ -52,7 +52,7 @@ ui.table(
     protect=UNITS,
 )
 
-types, topics = st.columns(2)
+types, topics = ui.pair("typer")
 types.subheader("Henvendelsestype (alle henv.)")
 by_type = loader.load("by_type", **params)
 ui.bars(by_type, "inquiry_type", "registrations", category_title="", value_title="Registreringer",

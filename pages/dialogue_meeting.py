@@ -10,17 +10,18 @@ ui.page("Dialogmøde")
 departments = filters.options("department")
 halves = periods.options("half", first, last)
 default_half = meeting.default_half(last).key
-left, middle, right = st.columns([2, 2, 2])
+# Side by side where there is room, under each other where there is not.
+left = middle = right = st.container(horizontal=True, gap="medium")
 department = left.selectbox(
-    "Forvaltning", departments, key="moede_forvaltning", bind="query-params",
+    "Forvaltning", departments, key="moede_forvaltning", bind="query-params", width=300,
     index=departments.index("Borger & Arbejdsmarked") if "Borger & Arbejdsmarked" in departments else 0,
 )
 half = periods.parse(middle.selectbox(
-    "Halvår", halves, format_func=lambda k: periods.parse(k).label, key="moede_halvaar", bind="query-params",
+    "Halvår", halves, format_func=lambda k: periods.parse(k).label, key="moede_halvaar", bind="query-params", width=220,
     index=halves.index(default_half) if default_half in halves else 0,
 )).up_to(last)
 org_view = right.radio("Organisering", list(filters.ORG_VIEWS), format_func=filters.ORG_VIEWS.get, index=1,
-                       key="moede_organisering", bind="query-params", horizontal=True)
+                       key="moede_organisering", bind="query-params", horizontal=True, width="content")
 proper_only = st.toggle("Kun egentlige henvendelser", value=True, key="moede_egentlige", bind="query-params",
                         help="Som beretningerne: alle henvendelser undtagen dem uden for borgerrådgiverens kompetence.")
 presenting = st.toggle("Præsentation (til projektor)", key="praesentation")
@@ -35,7 +36,7 @@ as_of, demo_data = handout.data_as_of(loader.load("data_status"))
 what = {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key}
 # The meeting's own choices, not the sidebar's filters, in the audit log.
 shown_for = f"{department} · {half.label} · {filters.ORG_VIEWS[org_view].lower()}"
-pdf_button, pptx_button, xlsx_button, _ = st.columns([1, 1, 1, 2])
+pdf_button = pptx_button = xlsx_button = st.container(horizontal=True)
 ui.download("PDF", lambda: handout.pdf(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pdf",
             "application/pdf", what, pdf_button)
 ui.download("PowerPoint", lambda: handout.pptx(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pptx",

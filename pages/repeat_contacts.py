@@ -20,7 +20,7 @@ ui.metrics([
 CITIZENS = {"counts": ["citizens"]}
 REPEATS = {"counts": ["citizens", "repeat_citizens"], "depends": {"repeat_share": ["citizens", "repeat_citizens"]}}
 
-per_citizen, length = st.columns(2)
+per_citizen, length = ui.pair("gentagne")
 per_citizen.subheader("Henvendelser pr. borger")
 dist = loader.load("registrations_per_citizen", **params)
 ui.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere", protect=CITIZENS, where=per_citizen)

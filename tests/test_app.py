@@ -124,6 +124,27 @@ def test_filters_survive_a_page_switch(app, tiny_db):
     assert metrics(at)["Borgere"] == ("3", "")
 
 
+def test_filters_survive_pages_that_do_not_draw_them(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018"})
+    at.selectbox(key="forvaltning").set_value(BA).run()
+    at.switch_page("pages/glossary.py").run()        # no filters at all
+    assert not at.selectbox
+    at.switch_page("pages/monthly_load.py").run()    # no period
+    assert [s.label for s in at.selectbox] == ["Forvaltning", "Henvendelsestype", "Kanal"]
+    at.switch_page("pages/repeat_contacts.py").run()
+    assert at.caption[0].value == "Periode: 2018 · Borger & Arbejdsmarked"
+
+
+def test_kun_egentlige_henvendelser_leaves_out_uden_for_kompetence(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018"})
+    assert metrics(at)["Registreringer"][0] == "7"
+    at.toggle(key="egentlige").set_value(True).run()
+    # T-04 (C, Uden for kompetence) is left out: 6 registrations of 5 citizens.
+    assert at.caption[0].value == "Periode: 2018 · Alle forvaltninger · kun egentlige henvendelser"
+    assert metrics(at)["Registreringer"][0] == "6" and metrics(at)["Borgere"][0] == "5"
+    assert at.query_params["egentlige"] == "true"
+
+
 def test_monthly_page_shows_the_published_totals_on_the_demo(app, demo_db):
     at = app(demo_db, "pages/monthly_load.py")
     rows = {r["Måned"]: r for r in table(at)}

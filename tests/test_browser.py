@@ -4,6 +4,7 @@ test-output/screenshots/ (ignored by git) for a person to look at.
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -124,9 +125,16 @@ def test_every_page_by_its_direct_url(server, page, path):
 def test_every_page_with_filters_in_the_url(server, page, path):
     page.goto(f"{server}/{path}?periode=Halv%C3%A5r&halvaar=2.+halv%C3%A5r+2018&forvaltning=Borger+%26+Arbejdsmarked")
     check_page(page, path, f"{path or 'overview'}-filtered")
-    if path != "dialogue_meeting":  # it has its own choices instead of the shared filters
-        expect(page.get_by_role("combobox", name="Halvår")).to_have_value("2. halvår 2018")
+    # The meeting page has its own choices, Begreber and Data no filters, and
+    # Månedlig belastning every year (no period).
+    if path not in ("dialogue_meeting", "glossary", "data_import"):
         expect(page.get_by_role("combobox", name="Forvaltning")).to_have_value("Borger & Arbejdsmarked")
+        if path != "monthly_load":
+            expect(page.get_by_role("combobox", name="Halvår")).to_have_value("2. halvår 2018")
+        else:
+            expect(page.get_by_role("combobox", name="Halvår")).to_have_count(0)
+    else:
+        expect(page.get_by_role("combobox", name="Forvaltning")).to_have_count(0 if path != "dialogue_meeting" else 1)
 
 
 def test_every_page_through_the_sidebar(server, page):
@@ -156,9 +164,13 @@ def test_the_url_carries_the_filters_after_a_change(server, page):
 
 
 def export(server, page, path: str, file_name: str):
-    """Open `path`, click the CSV button of the table exported as `file_name`; the download."""
+    """Open `path`, open the Hent menu of the table exported as `file_name`
+    and click its CSV button; the download."""
     page.goto(f"{server}/{path}")
     settle(page)
+    menu = page.locator(f".st-key-hent-{file_name.rsplit('.', 1)[0]} button")
+    if menu.count():  # a table's menu; the meeting's material has buttons of its own
+        menu.first.click()
     button = page.locator(f".st-key-download-{file_name.replace('.', '-')} button")
     expect(button).to_be_visible()
     with page.expect_download() as download:
@@ -186,3 +198,141 @@ def test_a_meeting_table_export_logs_the_meetings_choices(server, page, demo_db)
     # The meeting's department and half-year, not the sidebar's filters (which this page does not use).
     assert '"tabel": "dialogmoede-registrations"' in details
     assert "Borger & Arbejdsmarked · 2. halvår 2019 · som organiseret i dag" in details
+
+
+# What a leader reads: arrows, colours, month axes, dates and minus signs.
+
+def metric_deltas(page) -> dict[str, tuple[str, str | None, str]]:
+    """Each card's label: (the change as drawn, its arrow "Up"/"Down"/None,
+    its colour "green"/"red"/"grey" from the computed style)."""
+    return {row["label"]: (row["text"], row["arrow"], row["colour"]) for row in page.evaluate("""() =>
+        [...document.querySelectorAll('[data-testid=stMetric]')].map(m => {
+            const delta = m.querySelector('[data-testid=stMetricDelta]');
+            const icon = delta && delta.querySelector('svg[data-testid^=stMetricDeltaIcon]');
+            const [r, g, b] = delta ? getComputedStyle(delta).color.match(/\\d+/g).map(Number) : [0, 0, 0];
+            const colour = g > r + 40 ? 'green' : r > g + 40 ? 'red' : 'grey';
+            return {label: m.querySelector('[data-testid=stMetricLabel]').innerText.trim(),
+                    text: delta ? delta.querySelector('[data-testid=stMarkdownContainer]').innerText.trim() : '',
+                    arrow: icon ? icon.dataset.testid.replace('stMetricDeltaIcon-', '') : null, colour};
+        })""")}
+
+
+@pytest.mark.parametrize("year, expected", [
+    # 2018 against 2017: the median answer fell 9 -> 7 days (less is better: green, down) and the
+    # share answered within 10 working days rose from 419/573 to 558/657 (more is better: green, up).
+    ("2018", {"Mediantid til første svar (dage)": ("-2,0 (-22,2 %)", "Down", "green"),
+              "Besvarede inden 10 arbejdsdage": ("+11,8 pct.-point", "Up", "green")}),
+    # 2019 against 2018: the median rose 7 -> 8 (red, up), the share fell to 575/729 (red, down).
+    ("2019", {"Mediantid til første svar (dage)": ("+1,0 (+14,3 %)", "Up", "red"),
+              "Besvarede inden 10 arbejdsdage": ("-6,1 pct.-point", "Down", "red")}),
+])
+def test_a_rise_and_a_fall_draw_the_right_arrow_and_colour(server, page, year, expected):
+    page.goto(f"{server}/waiting_times?aar={year}")
+    settle(page)
+    drawn = metric_deltas(page)
+    assert {label: drawn[label] for label in expected} == expected
+    # A count that is neither better nor worse for rising is grey, whichever way it goes.
+    assert drawn["Registreringer med møde"][2] == "grey"
+
+
+def test_a_fall_in_a_count_points_down_on_the_overview(server, page):
+    page.goto(f"{server}/?aar=2018")
+    settle(page)
+    drawn = metric_deltas(page)
+    assert drawn["Borgere med flere henvendelser"] == ("-7,9 pct.-point", "Down", "green")
+    assert drawn["Borgere med gener ved skift"] == ("-29 (-29,0 %)", "Down", "green")
+    assert drawn["Registreringer"] == ("+84 (+14,7 %)", "Up", "grey")
+
+
+MONTHS_DA = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+
+def month_axes(page) -> list[dict]:
+    """For every chart with a time axis: the month labels drawn on it, the x
+    of each label's tick, and the x of every data point drawn."""
+    return page.evaluate("""() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg')].flatMap(svg => {
+        const axis = [...svg.querySelectorAll('.role-axis')].find(a =>
+            (a.getAttribute('aria-label') || '').includes('utc scale'));
+        if (!axis) return [];
+        const centre = e => { const r = e.getBoundingClientRect(); return r.left + r.width / 2; };
+        return [{
+            labels: [...axis.querySelectorAll('.role-axis-label text')].map(t => t.textContent),
+            ticks: [...axis.querySelectorAll('.role-axis-tick line')].map(centre),
+            points: [...svg.querySelectorAll('.mark-symbol.role-mark path')].map(centre),
+        }];
+    })""")
+
+
+@pytest.mark.parametrize("zone", ["Europe/Copenhagen", "America/New_York"])
+@pytest.mark.parametrize("path, query, first, last", [
+    ("", "aar=2019", "jan 2019", "dec 2019"),
+    ("", "periode=M%C3%A5ned&maaned=Februar+2019", "mar 2018", "feb 2019"),
+    ("departments", "periode=Halv%C3%A5r&halvaar=2.+halv%C3%A5r+2018", "jan 2018", "dec 2018"),
+    ("waiting_times", "periode=Kvartal&kvartal=3.+kvartal+2018", "okt 2017", "sep 2018"),
+    ("caseworker_changes", "aar=2018", "jan 2018", "dec 2018"),
+    ("", "periode=Datoer&datoer=2015-01-01&datoer=2019-12-31", "jan 2015", None),
+])
+def test_every_month_axis_shows_each_month_once_at_its_own_point(server, browser, path, query, first, last, zone):
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="da-DK", timezone_id=zone)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/{path}?{query}")
+        settle(page)
+        axes = month_axes(page)
+        assert axes, "no time axis drawn"
+        for axis in axes:
+            labels = axis["labels"]
+            months = [(int(label[-4:]), MONTHS_DA.index(label[:3])) for label in labels]
+            assert len(set(labels)) == len(labels), labels                  # no month twice
+            assert months == sorted(months), labels                         # in order
+            assert labels[0] == first and (last is None or labels[-1] == last), labels
+            steps = {(b[0] - a[0]) * 12 + b[1] - a[1] for a, b in zip(months, months[1:])}
+            assert len(steps) <= 1, labels                                  # evenly spaced
+            for x in axis["ticks"]:                                         # each label at its month's point
+                assert min(abs(x - p) for p in axis["points"]) < 1.5, (labels, x)
+    finally:
+        context.close()
+
+
+def test_tables_show_danish_dates_blanks_and_one_minus_sign(server, page):
+    page.goto(f"{server}/registrations")
+    settle(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    headers = [h.inner_text() for h in grid.locator("th").all()]
+    cells = [[c.inner_text() for c in row.locator("td").all()] for row in grid.locator("tbody tr").all()[:20]]
+    received = headers.index("Modtaget")
+    assert all(re.fullmatch(r"\d\d\.\d\d\.\d{4}", row[received]) for row in cells), [r[received] for r in cells]
+    text = " ".join(" ".join(row) for row in cells)
+    assert "None" not in text and "00:00:00" not in text and "nan" not in text.lower().split()
+    page.goto(f"{server}/monthly_load")
+    settle(page)
+    changes = " ".join(c.inner_text() for c in page.locator('[data-testid="stDataFrame"]').nth(2).locator("td").all())
+    assert re.search(r"(^| )-\d", changes) and "−" not in changes
+
+
+def test_nothing_is_cut_off_at_800_pixels(server, browser):
+    context = browser.new_context(viewport={"width": 800, "height": 1000}, locale="da-DK")
+    page = context.new_page()
+    try:
+        for path in ["", "waiting_times", "dialogue_meeting", "departments"]:
+            page.goto(f"{server}/{path}")
+            settle(page)
+            # Text cut off with an ellipsis, or pushed out of its box.
+            clipped = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stMain] *')]
+                .filter(e => e.offsetParent !== null && e.children.length === 0 && e.innerText
+                    && e.scrollWidth > e.clientWidth + 1
+                    && [e, e.parentElement].some(x => ['ellipsis', 'clip'].includes(getComputedStyle(x).textOverflow)
+                                                        || getComputedStyle(x).overflow === 'hidden'))
+                .map(e => e.innerText)""")
+            assert clipped == [], (path, clipped)
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SHOTS / f"{path or 'overview'}-800.png", full_page=True)
+    finally:
+        context.close()
+
+
+def test_the_overview_answers_at_its_own_name(server, page):
+    page.goto(f"{server}/overview")
+    settle(page)
+    expect(page.locator("h1").first).to_have_text("Overblik")
+    assert "Page not found" not in page.content()
