@@ -70,7 +70,7 @@ def upload_section() -> None:
 if status["is_demo"]:
     st.info(
         "Appen kører på demodatabasen, som ikke tager imod import. Opret en rigtig database og start appen på den:\n\n"
-        "```\npython -m advisor init --db data/kommune.duckdb\nADVISOR_DB=data/kommune.duckdb make run\n```",
+        "```\n.venv/bin/python -m advisor init --db data/kommune.duckdb\nADVISOR_DB=data/kommune.duckdb make run\n```",
         icon=":material/info:",
     )
 else:

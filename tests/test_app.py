@@ -256,3 +256,12 @@ def test_registrations_page_shows_the_newest_500(app, demo_db):
     rows = table(at)
     assert len(rows) == 500
     assert rows[0]["Løbenr."] == "2019-0740"
+
+
+def test_an_empty_result_has_its_reset_button_right_there(app, tiny_db):
+    at = app(tiny_db, query={"aar": "2018", "type": "Dialogmøde"})  # no Dialogmøde in 2018
+    here = at.button(key="nulstil-her")
+    here.click().run()
+    assert not at.exception
+    assert at.caption[0].value == "Periode: 1. jan.–21. jan. 2019 · Alle forvaltninger"
+    assert metrics(at)["Registreringer"][0] == "2"

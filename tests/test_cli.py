@@ -38,3 +38,15 @@ def test_pack_refuses_a_misspelt_department_naming_the_choices(demo_db, tmp_path
     err = capsys.readouterr().err
     assert "Ukendt forvaltning: 'Borger og Arbejdsmarked'. Vælg en af: Anden myndighed, Borger & Arbejdsmarked" in err
     assert not out.exists()
+
+
+def test_every_command_line_in_the_readme_runs_in_the_projects_environment():
+    """A fresh machine has no `python` with the project's packages: the
+    README's command lines name the environment `make run` makes."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    calls = re.findall(r"([^\s`(]*python\S*) -m advisor", readme)
+    assert calls and set(calls) == {".venv/bin/python"}, calls
+    assert "http://localhost:8501" in readme
