@@ -336,3 +336,24 @@ def test_the_overview_answers_at_its_own_name(server, page):
     settle(page)
     expect(page.locator("h1").first).to_have_text("Overblik")
     assert "Page not found" not in page.content()
+
+
+@pytest.mark.parametrize("width, height", [(1920, 1080), (1366, 768)])
+def test_screenshots_at_meeting_room_sizes(server, browser, width, height):
+    """What a leader sees first on a projector, for a person to look at
+    (test-output/screenshots/*-WIDTHxHEIGHT.png); the top of every page holds
+    its title and no error."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK",
+                                  timezone_id="Europe/Copenhagen")
+    page = context.new_page()
+    try:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for path, title in PAGES.items():
+            page.goto(f"{server}/{path}")
+            settle(page)
+            expect(page.locator("h1").first).to_have_text(title)
+            expect(page.locator("h1").first).to_be_in_viewport()
+            assert page.locator('[data-testid="stException"]').count() == 0
+            page.screenshot(path=SHOTS / f"{path or 'overview'}-{width}x{height}.png")
+    finally:
+        context.close()
