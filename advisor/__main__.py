@@ -79,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "undo":
                 print(importer.undo(database, args.import_id))
                 return 0
+            if not args.file.is_file():
+                raise importer.ImportRefused(f"Filen findes ikke: {privacy.mask_cpr(args.file)}")
             report = importer.import_file(
                 database, args.file.read_bytes(), args.file.name, sheet=args.sheet, quarantine=args.quarantine
             )

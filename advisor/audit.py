@@ -28,6 +28,10 @@ create table if not exists audit_log (
 """
 
 
+class Unavailable(RuntimeError):
+    """The audit log cannot be written; the message says so in Danish."""
+
+
 def log_file(database: Path) -> Path:
     database = Path(database)
     return database.with_name(database.name + ".audit")
@@ -44,7 +48,9 @@ def record(database: Path, who: str, action: str, details: dict) -> None:
             return
         except duckdb.IOException:
             time.sleep(0.1)
-    raise RuntimeError("Revisionsloggen kunne ikke skrives.")
+        except (duckdb.Error, OSError):
+            break
+    raise Unavailable(f"Revisionsloggen ({log_file(database).name}) kunne ikke skrives.")
 
 
 def entries(database: Path, limit: int = 500) -> pd.DataFrame:

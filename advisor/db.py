@@ -60,6 +60,16 @@ def store_summary(path: Path) -> None:
         con.execute("checkpoint data")
 
 
+def rewrite(path: Path, fresh: Path) -> None:
+    """Write the database at `path` anew at `fresh`, table by table: a file
+    with no free blocks, so nothing deleted from `path` is left in it."""
+    with duckdb.connect() as con:
+        con.execute("attach $path as old (read_only)", {"path": str(path)})
+        con.execute("attach $fresh as new", {"fresh": str(fresh)})
+        con.execute("copy from database old to new")
+        con.execute("detach new")
+
+
 def build(path: Path, fill=None, *, is_demo: bool) -> Path:
     """Build a complete database in a temporary file, then move it into place.
 

@@ -10,12 +10,15 @@ copy behind.
 """
 
 import datetime as dt
+import errno
 import fcntl
 import hashlib
 import io
+import json
 import os
 import re
 import shutil
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +27,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 
-from advisor import audit, db, privacy, queries
+from advisor import audit, cells, db, privacy, queries
 
 SQL = Path(__file__).parent / "sql"
 
@@ -104,30 +107,81 @@ class Report:
 
 # -- reading ----------------------------------------------------------------------
 
+# Larger files are refused before they are read whole (README, "Import").
+MAX_BYTES = 100 * 1024 * 1024
+MAX_ROWS = 2_000_000
+
+
 def read_table(data: bytes, file_name: str, sheet: str | None = None) -> pd.DataFrame:
-    """The file as a table of text, headers as written. CSV: UTF-8 (with or
-    without BOM) or Windows-1252, separated by ';', ',' or tab. XLSX: the first
-    sheet unless `sheet` is given; dates become yyyy-mm-dd."""
+    """The file as a table of text, headers as written, every cell cleaned
+    (advisor/cells.py). CSV: UTF-8 (with or without BOM), UTF-16 (Excel's
+    "Unicode text") or Windows-1252, separated by ';', ',' or tab. XLSX: the
+    first sheet unless `sheet` is given; dates become yyyy-mm-dd. Anything
+    else is refused with a Danish message (ImportRefused), never a traceback."""
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(f"Filen fylder {len(data) / 1024 / 1024:.0f} MB; højst {MAX_BYTES // 1024 // 1024} MB "
+                            "kan importeres ad gangen. Del loggen op, fx ét år pr. fil.")
+    is_zip = data[:4] == b"PK\x03\x04"
     if file_name.lower().endswith((".xlsx", ".xlsm")):
+        if not is_zip:
+            raise ImportRefused("Filen hedder .xlsx, men er ikke en Excel-projektmappe. Er det en CSV-fil, så giv "
+                                "den endelsen .csv; ellers åbn den i Excel og gem den som Excel-projektmappe (.xlsx).")
         return _read_xlsx(data, sheet)
+    if is_zip:
+        raise ImportRefused("Filen er en Excel-projektmappe eller en zip-fil, men hedder ikke .xlsx. "
+                            "Giv en Excel-fil endelsen .xlsx, eller gem loggen som CSV.")
+    return _read_csv(_decode(data))
+
+
+def _decode(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16")
+    head = data[:4096]
+    if head.count(0) > len(head) // 4:  # UTF-16 without its mark: every other byte is NUL
+        for encoding in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(encoding)
+                if "\x00" not in text[:4096]:
+                    return text
+            except UnicodeDecodeError:
+                pass
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252")
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = None
+    if text is None or text[:4096].count("\x00") > len(text[:4096]) // 4:  # not a text file
+        raise ImportRefused("Filen er ikke en tekstfil (CSV): den indeholder binære data. Gem loggen som CSV "
+                            "(semikolonsepareret) eller som Excel-projektmappe (.xlsx).")
+    return text
+
+
+def _read_csv(text: str) -> pd.DataFrame:
+    if text.count("\n") > MAX_ROWS:
+        raise ImportRefused(f"Filen har over {MAX_ROWS:,} rækker; del loggen op, fx ét år pr. fil.".replace(",", "."))
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", "\t", ","], key=first_line.count)
     try:
-        table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False,
+        table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, header=None,
                             na_filter=False, skip_blank_lines=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as e:
-        raise ImportRefused(f"Filen kan ikke læses som CSV: {privacy.mask_cpr(str(e))}") from None
-    return numbered(table)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as e:
+        raise ImportRefused(f"Filen kan ikke læses som CSV: {privacy.mask_cpr(cells.clean(e))}") from None
+    if table.empty:
+        raise ImportRefused("Filen er tom.")
+    header, rows = table.iloc[0].tolist(), table.iloc[1:]
+    return numbered(pd.DataFrame(rows.to_numpy(), columns=range(len(header)), dtype=object), header)
 
 
-def numbered(table: pd.DataFrame) -> pd.DataFrame:
-    """Rows indexed by their number in the file (the header is row 1), blank rows left out."""
+def numbered(table: pd.DataFrame, header: list) -> pd.DataFrame:
+    """Rows indexed by their number in the file (the header is row 1), every
+    cell cleaned, blank rows left out; the headers as written in attrs."""
+    table = pd.DataFrame({c: cells.clean_column(table[c].tolist()) for c in table.columns}, index=table.index)
     table.index = range(2, len(table) + 2)
-    return table[(table.fillna("").astype(str).apply(lambda c: c.str.strip()) != "").any(axis=1)]
+    table = table[(table != "").any(axis=1)]
+    table.attrs["header"] = [cells.clean(h) for h in header]
+    return table
 
 
 def _cell(value) -> str:
@@ -143,38 +197,105 @@ def _cell(value) -> str:
 
 
 def _read_xlsx(data: bytes, sheet: str | None) -> pd.DataFrame:
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    if sheet is not None and sheet not in book.sheetnames:
-        raise ImportRefused(f"Arket '{sheet}' findes ikke. Arkene hedder: {', '.join(book.sheetnames)}.")
-    rows = [[_cell(v) for v in row] for row in book[sheet or book.sheetnames[0]].iter_rows(values_only=True)]
+    try:
+        values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        names = values.sheetnames
+        shown_names = ", ".join(f"'{privacy.mask_cpr(n)}'" for n in names)
+        if sheet is not None and sheet not in names:
+            raise ImportRefused(f"Arket '{privacy.mask_cpr(sheet)}' findes ikke. Arkene hedder: {shown_names}.")
+        chosen = sheet or names[0]
+        rows = []
+        for number, (row, written) in enumerate(zip(values[chosen].iter_rows(values_only=True),
+                                                    formulas[chosen].iter_rows(values_only=True))):
+            if number > MAX_ROWS:
+                raise ImportRefused(f"Arket har over {MAX_ROWS:,} rækker; del loggen op, fx ét år pr. fil.".replace(",", "."))
+            # A formula Excel never calculated has no value to import.
+            rows.append([cells.UNCALCULATED if v is None and isinstance(f, str) and f.startswith("=") else _cell(v)
+                         for v, f in zip(row, written)])
+    except ImportRefused:
+        raise
+    except Exception:  # not a workbook: a zip of something else, a damaged file
+        raise ImportRefused("Filen kan ikke åbnes som Excel-projektmappe (.xlsx). Åbn den i Excel og gem den igen "
+                            "som Excel-projektmappe, eller gem loggen som CSV.") from None
     if not rows:
-        raise ImportRefused("Arket er tomt.")
-    return numbered(pd.DataFrame(rows[1:], columns=rows[0], dtype=str))
+        raise ImportRefused(f"Arket '{privacy.mask_cpr(chosen)}' er tomt. Filen har arkene: {shown_names}.")
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    table = numbered(pd.DataFrame(rows[1:], columns=range(width), dtype=object), rows[0])
+    table.attrs |= {"sheet": chosen, "sheets": names}
+    return table
 
 
 def prepare(table: pd.DataFrame, secret: bytes) -> tuple[pd.DataFrame, list[str]]:
     """Known columns under their English names, the citizen pseudonymised, row
-    numbers as in the file (the header is row 1). Free-text and unknown columns
-    are dropped here, before anything reaches DuckDB; their names are returned."""
-    found, dropped = {}, []
-    for header in table.columns:
-        label = HEADERS.get(header_key(header))
-        if label and label not in found:
-            found[label] = header
-        else:
-            dropped.append(privacy.mask_cpr(str(header)))
+    numbers as in the file (the header is row 1), and each row's problems found
+    in its cells (advisor/cells.py, privacy.py) as JSON in `early`. Free-text
+    and unknown columns are dropped here, before anything reaches DuckDB; their
+    names are returned. No CPR number leaves this function except as a pseudonym."""
+    found, dropped, header = {}, [], table.attrs.get("header", list(table.columns))
+    for position, written in enumerate(header):
+        label = HEADERS.get(header_key(written))
+        if label and label in found:
+            raise ImportRefused(f"Kolonnen {label} står to gange (kolonne {found[label] + 1} og {position + 1}). "
+                                "Slet den ene, så det er klart, hvilken der gælder.")
+        if label:
+            found[label] = position
+        elif written:
+            dropped.append(privacy.mask_cpr(written))
     missing = [label for label in REQUIRED if label not in found]
     if missing:
-        raise ImportRefused(
-            "Filen mangler kolonnerne " + ", ".join(missing) + ". Hent skabelonen for at se kolonnerne."
-        )
+        where = ""
+        if "sheet" in table.attrs:
+            names = ", ".join(f"'{privacy.mask_cpr(n)}'" for n in table.attrs["sheets"])
+            where = (f" Arket '{privacy.mask_cpr(table.attrs['sheet'])}' er måske ikke loggen: filen har arkene {names}; "
+                     "vælg arket med --sheet (eller Ark på siden).")
+        raise ImportRefused("Filen mangler kolonnerne " + ", ".join(missing) + "." + where
+                            + " Hent skabelonen for at se kolonnerne.")
     rows = pd.DataFrame({"row_number": table.index})
+    early = [[] for _ in range(len(table))]
     for label, column in COLUMNS.items():
-        rows[column] = table[found[label]].fillna("").astype(str).to_numpy() if label in found else None
-    citizens = rows["citizen_key"].str.strip()
-    keys = {value: privacy.pseudonym(value, secret) for value in citizens.unique() if value}
-    rows["citizen_key"] = citizens.map(keys)
+        values = table[found[label]].tolist() if label in found else [""] * len(table)
+        values = [_checked(label, v, early[i]) for i, v in enumerate(values)]
+        if label != "Borger":
+            for i in privacy.cpr_cells(values):
+                if label in DATE_LABELS and cells.DATE_TIME.fullmatch(values[i]):
+                    continue  # a date with a time, "31-01-2019 12:34", is not a CPR number
+                early[i].append(_problem(label, privacy.CPR_MASK,
+                                         "indeholder et CPR-nummer; det må kun stå i kolonnen Borger"))
+                values[i] = privacy.CPR_MASK
+        rows[column] = values if label in found else None
+    citizens = rows["citizen_key"]
+    keys = {value: privacy.pseudonym(value, secret) for value in set(citizens) if value}
+    rows["citizen_key"] = [keys.get(v) for v in citizens]
+    rows["early"] = [json.dumps(problems, ensure_ascii=False) for problems in early]
     return rows, dropped
+
+
+DATE_LABELS = {"Modtaget", "Første svar", "Møde", "Afsluttet"}
+MATCHED_LABELS = {"Forvaltning", "Afdeling", "Henvendelsestype", "Kanal"}
+
+
+def _problem(label: str, value: str, message: str) -> dict:
+    return {"column": label, "value": value, "message": message}
+
+
+def _checked(label: str, value: str, found: list) -> str:
+    """A cleaned cell, after the checks that need no database; a problem found
+    is added to `found`, and a value that cannot be kept is replaced."""
+    if value == cells.UNCALCULATED:
+        found.append(_problem(label, "", "er en formel uden en beregnet værdi; åbn filen i Excel, og gem den igen"))
+        return ""
+    if message := cells.control_character(value):
+        value = "".join("\ufffd" if unicodedata.category(c) == "Cc" else c for c in value)
+        found.append(_problem(label, privacy.mask_cpr(value), message))
+        return value
+    if message := cells.too_long(label, value):
+        found.append(_problem(label, privacy.mask_cpr(value[:60]) + "…", message))
+        return value[:60]
+    if label in MATCHED_LABELS and (message := cells.foreign_letter(value)):
+        found.append(_problem(label, privacy.mask_cpr(value), message))
+    return value
 
 
 # -- checking ---------------------------------------------------------------------
@@ -210,9 +331,11 @@ def already_imported(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
 
 def read(data: bytes, file_name: str, sheet: str | None) -> tuple[Report, pd.DataFrame]:
     """A new report for the file, and its rows ready to check."""
-    report = Report(privacy.mask_cpr(file_name))
+    report = Report(privacy.mask_cpr(cells.clean(file_name)))
     rows, report.dropped_columns = prepare(read_table(data, file_name, sheet), privacy.key())
     report.rows_read = len(rows)
+    if not report.rows_read:
+        raise ImportRefused("Filen har ingen registreringer under overskrifterne; intet er importeret.")
     return report, rows
 
 
@@ -243,37 +366,59 @@ def validate(database: Path, data: bytes, file_name: str, *, sheet: str | None =
 # -- writing ----------------------------------------------------------------------
 
 @contextmanager
-def writable_copy(database: Path):
+def writable_copy(database: Path, *, compact: bool = False):
     """A writable copy of the database, moved over it when the block succeeds.
 
     Imports and undos wait for each other on a lock file. The live file is
-    only ever replaced whole, by a rename.
+    only ever replaced whole, by a rename: a kill at any point leaves it as it
+    was or fully written. Under the lock, what a killed run left (the copy
+    and its WAL) is removed first, so the next run works without anyone
+    deleting a file by hand. With `compact`, the copy is written anew (COPY
+    FROM DATABASE) before the rename, so no bytes of deleted rows remain.
     """
     database = Path(database)
     if not database.exists():
-        raise ImportRefused(f"Databasen {database} findes ikke. Opret den med: python -m advisor init --db {database}")
+        raise ImportRefused(f"Databasen {database} findes ikke. Opret den med: "
+                            f".venv/bin/python -m advisor init --db {database}")
+    copy = database.with_name(database.name + ".importing")
+    fresh = database.with_name(database.name + ".compact")
+    leftovers = [copy, copy.with_name(copy.name + ".wal"), fresh, fresh.with_name(fresh.name + ".wal")]
     with open(database.with_name(database.name + ".lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        copy = database.with_name(database.name + ".importing")
-        copy.unlink(missing_ok=True)
-        shutil.copyfile(database, copy)
+        for stale in leftovers:
+            stale.unlink(missing_ok=True)
         try:
+            shutil.copyfile(database, copy)
             with duckdb.connect(str(copy)) as con:
                 con.execute(db.SCHEMA.read_text())  # tables added since the database was made
                 if con.execute("select is_demo from meta").fetchone()[0]:
                     raise ImportRefused(
                         "Demodatabasen tager ikke imod import. Opret en rigtig database med "
-                        "python -m advisor init --db data/kommune.duckdb, og importér til den med --db "
+                        ".venv/bin/python -m advisor init --db data/kommune.duckdb, og importér til den med --db "
                         "(start appen på den med ADVISOR_DB=data/kommune.duckdb)."
                     )
                 yield con
                 con.execute("checkpoint")
             db.store_summary(copy)
+            if compact:
+                db.rewrite(copy, fresh)
+                os.replace(fresh, copy)
             os.replace(copy, database)
         except Abandon:
             pass
+        except OSError as e:
+            if e.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise ImportRefused("Der er ikke plads nok på disken til at importere (importen skriver en kopi af "
+                                    "databasen). Intet er ændret. Frigør plads, og prøv igen.") from None
+            raise ImportRefused(f"Databasen kunne ikke skrives ({privacy.mask_cpr(e.strerror or e)}). Intet er ændret.") from None
+        except duckdb.IOException as e:
+            if "space" in str(e).lower():
+                raise ImportRefused("Der er ikke plads nok på disken til at importere. Intet er ændret. "
+                                    "Frigør plads, og prøv igen.") from None
+            raise
         finally:
-            copy.unlink(missing_ok=True)
+            for stale in leftovers:
+                stale.unlink(missing_ok=True)
 
 
 def import_file(database: Path, data: bytes, file_name: str, *, sheet: str | None = None,
@@ -299,12 +444,22 @@ def import_file(database: Path, data: bytes, file_name: str, *, sheet: str | Non
         )
         db.bump_version(con)
         con.execute("commit")
+        # Written before the import reaches the live file: an import the audit
+        # log cannot record is not made (the copy is thrown away).
+        logged(database, who, "import", {
+            "import": report.import_id, "fil": report.file_name, "læst": report.rows_read, "nye": report.rows_imported,
+            "opdateret": report.rows_updated, "afvist": report.rows_rejected, "karantæne": quarantine,
+        })
         report.done = True
-    audit.record(database, who, "import", {
-        "import": report.import_id, "fil": report.file_name, "læst": report.rows_read, "nye": report.rows_imported,
-        "opdateret": report.rows_updated, "afvist": report.rows_rejected, "karantæne": quarantine,
-    })
     return report
+
+
+def logged(database: Path, who: str, action: str, details: dict) -> None:
+    """An audit entry for a write, or the write refused (nothing changed)."""
+    try:
+        audit.record(database, who, action, details)
+    except audit.Unavailable as e:
+        raise ImportRefused(f"{e} Intet er ændret i databasen.") from None
 
 
 def apply(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
@@ -329,9 +484,16 @@ def apply(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
 
 
 def undo(database: Path, import_id: int, who: str = "kommandolinjen") -> str:
-    """Undo the newest import: remove what it added, restore what it replaced."""
-    with writable_copy(database) as con:
+    """Undo the newest import: remove what it added and its rejected rows,
+    restore what it replaced, and write the database anew so that no byte of
+    a removed row is left in the file."""
+    with writable_copy(database, compact=True) as con:
         newest = con.execute("select max(import_id) from imports where undone_at is null").fetchone()[0]
+        if not con.execute("select count(*) from imports where import_id = $id", {"id": import_id}).fetchone()[0]:
+            raise ImportRefused(f"Import {import_id} findes ikke."
+                                + (f" Den nyeste import er {newest}." if newest is not None else " Der er ingen importer."))
+        if con.execute("select undone_at is not null from imports where import_id = $id", {"id": import_id}).fetchone()[0]:
+            raise ImportRefused(f"Import {import_id} er allerede fortrudt.")
         if newest is None:
             raise ImportRefused("Der er ingen import at fortryde.")
         if import_id != newest:
@@ -347,15 +509,20 @@ def undo(database: Path, import_id: int, who: str = "kommandolinjen") -> str:
             {"id": import_id},
         )
         con.execute("delete from import_previous_rows where replaced_by_import = $id", {"id": import_id})
+        con.execute("delete from rejected_rows where import_id = $id", {"id": import_id})
         con.execute("update imports set undone_at = current_timestamp::timestamp where import_id = $id", {"id": import_id})
         db.bump_version(con)
         con.execute("commit")
-    audit.record(database, who, "fortryd", {"import": import_id})
+        logged(database, who, "fortryd", {"import": import_id})
     return f"Import {import_id} er fortrudt."
 
 
 def sheet_names(data: bytes) -> list[str]:
-    return openpyxl.load_workbook(io.BytesIO(data), read_only=True).sheetnames
+    """The sheets of a workbook (masked); none when it is not one (the import then says why)."""
+    try:
+        return [privacy.mask_cpr(n) for n in openpyxl.load_workbook(io.BytesIO(data), read_only=True).sheetnames]
+    except Exception:
+        return []
 
 
 TYPES = ["Rådgivning og vejledning", "Klage", "Dialogmøde", "Sparring", "Uden for kompetence"]

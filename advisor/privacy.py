@@ -1,11 +1,14 @@
 """CPR numbers and pseudonyms.
 
-A CPR number (ddmmyy-nnnn, or ten digits whose first six form a date) is
-never stored, logged or shown. The citizen column of the adviser's log is
+A CPR number (ten digits whose first six form a date, in any writing: see
+CPR_PATTERN) is never stored, logged or shown. This module is the one place
+that knows what a CPR number looks like: the importer, the audit log, error
+messages and reports all ask it. The citizen column of the adviser's log is
 replaced by an HMAC-SHA256 pseudonym; the key lives outside the database: in
 $ADVISOR_PSEUDONYM_KEY or in .streamlit/secrets.toml ([advisor] pseudonym_key).
 """
 
+import bisect
 import datetime as dt
 import hashlib
 import hmac
@@ -20,29 +23,75 @@ SECRETS = ROOT / ".streamlit" / "secrets.toml"
 KEY_VARIABLE = "ADVISOR_PSEUDONYM_KEY"
 # Letters only, so a pseudonym can never be mistaken for a CPR number.
 LETTERS = "abcdefghjkmnpqrstuvwxyz"
-CPR_PATTERN = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})[- ]?\d{4}(?!\d)")
 CPR_MASK = "[CPR-nummer]"
 
+# A CPR number is ten digits whose first six form a date (ddmmyy), written
+# any way a person or Word writes it: with hyphens, dashes, slashes, dots,
+# underscores, ordinary, non-breaking or thin spaces, or nothing, between any
+# of the digits (010203-1234, 010203–1234, 010203 - 1234, 01 02 03 12 34,
+# 01.02.03-1234, 0102031234). The separators between two digits are at most
+# three characters, so that two numbers far apart in a text are not read as one.
+SEPARATORS = "-‐‑‒–—―−/._ \t\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"
+_SEP = f"[{re.escape(SEPARATORS)}]{{0,3}}"
+CPR_PATTERN = re.compile(r"(?<!\d)\d" + f"(?:{_SEP}\\d){{9}}" + r"(?![\d])")
+# A number typed into Excel loses its leading zero: 0102031234 becomes 102031234.
+_NINE = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
-def _is_date(dd: str, mm: str, yy: str) -> bool:
+
+def _is_date(digits: str) -> bool:
+    dd, mm, yy = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
     for century in (1900, 2000):
         try:
-            dt.date(century + int(yy), int(mm), int(dd))
+            dt.date(century + yy, mm, dd)
             return True
         except ValueError:
             pass
     return False
 
 
+def _digits(match: str) -> str:
+    return "".join(c for c in match if c.isdigit())
+
+
+def _cpr_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in CPR_PATTERN.finditer(text) if _is_date(_digits(m[0]))]
+    spans += [m.span() for m in _NINE.finditer(text) if _is_date("0" + m[0])]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def has_cpr(text) -> bool:
-    if not isinstance(text, str):
+    """True if `text` holds a CPR number in any writing (numbers are read as text)."""
+    if text is None:
         return False
-    return any(_is_date(*m.groups()) for m in CPR_PATTERN.finditer(text))
+    return bool(_cpr_spans(str(text)))
 
 
-def mask_cpr(text: str) -> str:
+def mask_cpr(text) -> str:
     """The text with every CPR number replaced by [CPR-nummer]."""
-    return CPR_PATTERN.sub(lambda m: CPR_MASK if _is_date(*m.groups()) else m[0], text or "")
+    text = "" if text is None else str(text)
+    for start, end in reversed(_cpr_spans(text)):
+        text = text[:start] + CPR_MASK + text[end:]
+    return text
+
+
+def cpr_cells(values: list[str]) -> set[int]:
+    """The positions of the cells that hold a CPR number. One regular-expression
+    pass over the whole column (cells joined by a character no separator
+    matches), so a million cells take a fraction of a second."""
+    joined = "\x00".join(values)
+    if not any(ch.isdigit() for ch in joined):
+        return set()
+    starts, position = [], 0
+    for value in values:
+        starts.append(position)
+        position += len(value) + 1
+    return {bisect.bisect_right(starts, start) - 1 for start, _ in _cpr_spans(joined)}
 
 
 class MissingKey(RuntimeError):
@@ -76,9 +125,19 @@ def ensure_local_key(secrets_file: Path = SECRETS) -> bool:
 
 
 def normalise_citizen(value: str) -> str:
-    """The same citizen written two ways gets one pseudonym: 010203-1234 = 0102031234."""
+    """The same citizen written several ways gets one pseudonym: 010203-1234,
+    010203 1234, 010203–1234 and 0102031234 are one citizen (the CPR number's
+    ten digits); other keys ignore case and repeated spaces."""
     value = " ".join(value.split()).lower()
-    return value.replace("-", "") if has_cpr(value) else value
+    spans = _cpr_spans(value)
+    if not spans:
+        return value
+    out, last = [], 0
+    for start, end in spans:
+        digits = _digits(value[start:end])
+        out += [value[last:start], digits.zfill(10)]
+        last = end
+    return "".join(out + [value[last:]]).strip()
 
 
 def pseudonym(value: str, secret: bytes) -> str:

@@ -107,7 +107,7 @@ def test_xlsx_with_date_cells_numbers_and_booleans(real_db):
 
 def test_xlsx_sheet_by_name(real_db):
     data = xlsx_bytes([list(ROW), list(ROW.values())], sheet_names=("Forside", "2019"))
-    with pytest.raises(importer.ImportRefused, match="Arket er tomt"):  # the first sheet
+    with pytest.raises(importer.ImportRefused, match="Arket 'Forside' er tomt. Filen har arkene: 'Forside', '2019'"):
         run(real_db, data, "log.xlsx")
     assert run(real_db, data, "log.xlsx", sheet="2019").rows_imported == 1
     with pytest.raises(importer.ImportRefused, match="Arket 'Ark9' findes ikke"):
@@ -157,7 +157,7 @@ RULES = [
     ({"Møde": "2019-01-01"}, "Række 2, kolonne Møde: '2019-01-01' ligger før Modtaget."),
     ({"Afsluttet": "01/01/2019"}, "Række 2, kolonne Afsluttet: '01/01/2019' ligger før Modtaget."),
     ({"Sagsbehandlerskift (antal)": "-1"}, "Række 2, kolonne Sagsbehandlerskift (antal): '-1' må ikke være negativ."),
-    ({"Sagsbehandlerskift (antal)": "to"}, "Række 2, kolonne Sagsbehandlerskift (antal): 'to' er ikke et helt tal."),
+    ({"Sagsbehandlerskift (antal)": "to"}, "Række 2, kolonne Sagsbehandlerskift (antal): 'to' er ikke et helt tal fra 0 til 99 skrevet med almindelige cifre (fx 2)."),
     ({"Henvendelsestype": "Henvendelse"}, "Række 2, kolonne Henvendelsestype: 'Henvendelse' er ikke en henvendelsestype "
      "(Rådgivning og vejledning, Klage, Dialogmøde, Sparring, Uden for kompetence)."),
     ({"Kanal": "Fax"}, "Række 2, kolonne Kanal: 'Fax' er ikke en kanal (Telefon, Mail, Personligt fremmøde, Brev, Digital post)."),
@@ -286,7 +286,7 @@ def test_cli_import_and_undo(real_db, capsys):
     assert "Import 1: 3 rækker læst, 3 nye" in capsys.readouterr().out
     assert main(["undo", "1", "--db", str(real_db)]) == 0
     assert main(["undo", "1", "--db", str(real_db)]) == 2
-    assert capsys.readouterr().out.splitlines()[-1] == "Der er ingen import at fortryde."
+    assert capsys.readouterr().out.splitlines()[-1] == "Import 1 er allerede fortrudt."
 
 
 # -- privacy ----------------------------------------------------------------------

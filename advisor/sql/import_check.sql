@@ -32,7 +32,7 @@ parsed as (
         parse_date(raw.first_answer_on) as answered,
         parse_date(raw.meeting_on) as met,
         parse_date(raw.closed_on) as closed,
-        try_cast(trim(raw.caseworker_changes) as integer) as changes,
+        parse_count(raw.caseworker_changes) as changes,
         parse_yes_no(raw.caseworker_change_trouble) as trouble,
         (select name from types where norm(name) = norm(raw.inquiry_type)) as type_name,
         (select name from channels where norm(name) = norm(raw.channel)) as channel_name
@@ -70,18 +70,14 @@ judged as (
                 'findes også i række ' || array_to_string(list_filter(duplicates.rows, lambda r: r != placed.row_number), ', ')), null),
             if(placed.citizen_key is null, problem('Borger', '', 'skal udfyldes'), null),
             if(blank(placed.received_on) is null, problem('Modtaget', '', 'skal udfyldes'), null),
-            if(blank(placed.received_on) is not null and placed.received is null,
-                problem('Modtaget', placed.received_on, 'er ikke en dato (skriv fx 31-01-2019)'), null),
+            date_problem('Modtaget', placed.received_on, placed.received, $today::date),
             if(placed.received > $today, problem('Modtaget', placed.received_on, 'ligger i fremtiden'), null),
-            if(blank(placed.first_answer_on) is not null and placed.answered is null,
-                problem('Første svar', placed.first_answer_on, 'er ikke en dato (skriv fx 31-01-2019)'), null),
+            date_problem('Første svar', placed.first_answer_on, placed.answered, $today::date),
             if(placed.answered > $today, problem('Første svar', placed.first_answer_on, 'ligger i fremtiden'), null),
             if(placed.answered < placed.received, problem('Første svar', placed.first_answer_on, 'ligger før Modtaget'), null),
-            if(blank(placed.meeting_on) is not null and placed.met is null,
-                problem('Møde', placed.meeting_on, 'er ikke en dato (skriv fx 31-01-2019)'), null),
+            date_problem('Møde', placed.meeting_on, placed.met, $today::date),
             if(placed.met < placed.received, problem('Møde', placed.meeting_on, 'ligger før Modtaget'), null),
-            if(blank(placed.closed_on) is not null and placed.closed is null,
-                problem('Afsluttet', placed.closed_on, 'er ikke en dato (skriv fx 31-01-2019)'), null),
+            date_problem('Afsluttet', placed.closed_on, placed.closed, $today::date),
             if(placed.closed > $today, problem('Afsluttet', placed.closed_on, 'ligger i fremtiden'), null),
             if(placed.closed < placed.received, problem('Afsluttet', placed.closed_on, 'ligger før Modtaget'), null),
             if(blank(placed.department) is null, problem('Forvaltning', '', 'skal udfyldes'), null),
@@ -99,14 +95,20 @@ judged as (
                     || (select string_agg(name, ', ') from types) || ')'), null),
             if(blank(placed.channel) is not null and placed.channel_name is null,
                 problem('Kanal', placed.channel, 'er ikke en kanal (' || (select string_agg(name, ', ') from channels) || ')'), null),
-            if(blank(placed.caseworker_changes) is not null and placed.changes is null,
-                problem('Sagsbehandlerskift (antal)', placed.caseworker_changes, 'er ikke et helt tal'), null),
-            if(placed.changes < 0, problem('Sagsbehandlerskift (antal)', placed.caseworker_changes, 'må ikke være negativ'), null),
+            if(regexp_full_match(trim(placed.caseworker_changes), '-[0-9]+'),
+                problem('Sagsbehandlerskift (antal)', placed.caseworker_changes, 'må ikke være negativ'), null),
+            if(blank(placed.caseworker_changes) is not null and placed.changes is null
+                    and not regexp_full_match(trim(placed.caseworker_changes), '-[0-9]+'),
+                problem('Sagsbehandlerskift (antal)', placed.caseworker_changes,
+                    'er ikke et helt tal fra 0 til 99 skrevet med almindelige cifre (fx 2)'), null),
             if(blank(placed.caseworker_change_trouble) is not null and placed.trouble is null,
-                problem('Gene ved skift', placed.caseworker_change_trouble, 'skal være ja eller nej'), null),
-            if(has_cpr(placed.inquiry_id), problem('Løbenr.', placed.inquiry_id, 'indeholder et CPR-nummer; det må kun stå i kolonnen Borger'), null),
-            if(has_cpr(placed.topic), problem('Emne', placed.topic, 'indeholder et CPR-nummer; det må kun stå i kolonnen Borger'), null)
-        ], lambda p: p is not null) as problems
+                problem('Gene ved skift', placed.caseworker_change_trouble, 'skal være ja eller nej'), null)
+        ], lambda p: p is not null) as checked_problems,
+        -- What importer.prepare found in the cells (a CPR number outside
+        -- Borger, a control character, a look-alike letter, a text too long,
+        -- a formula without a value) comes first; with such a cell, the
+        -- row's other checks would only speak of the stand-in value.
+        from_json(placed.early, '[{"column": "VARCHAR", "value": "VARCHAR", "message": "VARCHAR"}]') as early_problems
     from placed
     left join duplicates using (id)
 ),
@@ -127,7 +129,7 @@ final as (
         closed as closed_on,
         changes as caseworker_changes,
         trouble as caseworker_change_trouble,
-        problems,
+        if(len(early_problems) > 0, early_problems, checked_problems) as problems,
         exists (select 1 from inquiries where inquiries.inquiry_id = judged.id) as known,
         {
             'Løbenr.': shown(judged.inquiry_id), 'Borger': judged.citizen_key, 'Modtaget': shown(judged.received_on),
