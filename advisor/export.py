@@ -4,18 +4,28 @@ import io
 
 import pandas as pd
 
-from advisor import disclosure, meeting
+from advisor import disclosure, inert, meeting
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """Semicolon-separated with decimal comma and a BOM, as Danish Excel opens it."""
-    return frame.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+    """Semicolon-separated with decimal comma and a BOM, as Danish Excel
+    opens it; every text cell inert (advisor/inert.py)."""
+    # Lines end in CR LF, as Excel writes them: then a cell holding a CR or
+    # LF is quoted, and cannot start a row of its own.
+    return inert.frame(frame).to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    return workbook({sheet: frame})
+
+
+def workbook(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An XLSX file with one sheet per table; every text cell inert and no cell a formula."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+        for sheet, frame in sheets.items():
+            inert.frame(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
+        inert.xlsx_book(writer.book)
     return buffer.getvalue()
 
 
@@ -34,8 +44,4 @@ def meeting_xlsx(material: meeting.Material, k: int) -> bytes:
     sheets["Punkter til drøftelse"] = pd.DataFrame({"Punkt": material.points(k)})
     sheets["Begivenheder"] = material.events.rename(columns={"starts_on": "Fra", "ends_on": "Til", "label": "Begivenhed",
                                                              "description": "Beskrivelse"})
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for sheet, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=sheet, index=False)
-    return buffer.getvalue()
+    return workbook(sheets)

@@ -27,7 +27,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 
-from advisor import audit, cells, db, privacy, queries
+from advisor import audit, cells, db, export, inert, privacy, queries
 
 SQL = Path(__file__).parent / "sql"
 
@@ -161,13 +161,18 @@ def _decode(data: bytes) -> str:
 def _read_csv(text: str) -> pd.DataFrame:
     if text.count("\n") > MAX_ROWS:
         raise ImportRefused(f"Filen har over {MAX_ROWS:,} rækker; del loggen op, fx ét år pr. fil.".replace(",", "."))
+    if not text.strip():
+        raise ImportRefused("Filen er tom.")
     first_line = text.split("\n", 1)[0]
     delimiter = max([";", "\t", ","], key=first_line.count)
     try:
         table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, header=None,
                             na_filter=False, skip_blank_lines=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as e:
-        raise ImportRefused(f"Filen kan ikke læses som CSV: {privacy.mask_cpr(cells.clean(e))}") from None
+        line = re.search(r"line (\d+)", str(e))
+        raise ImportRefused("Filen kan ikke læses som CSV" + (f" (række {line[1]})" if line else "") + ": en række "
+                            "har flere felter end overskriften, eller et anførselstegn er ikke lukket. Gem loggen "
+                            "igen fra Excel som CSV (semikolonsepareret).") from None
     if table.empty:
         raise ImportRefused("Filen er tom.")
     header, rows = table.iloc[0].tolist(), table.iloc[1:]
@@ -332,7 +337,14 @@ def already_imported(con: duckdb.DuckDBPyConnection, digest: str) -> str | None:
 def read(data: bytes, file_name: str, sheet: str | None) -> tuple[Report, pd.DataFrame]:
     """A new report for the file, and its rows ready to check."""
     report = Report(privacy.mask_cpr(cells.clean(file_name)))
-    rows, report.dropped_columns = prepare(read_table(data, file_name, sheet), privacy.key())
+    secret = privacy.key()
+    try:
+        rows, report.dropped_columns = prepare(read_table(data, file_name, sheet), secret)
+    except ImportRefused:
+        raise
+    except Exception as e:  # a kind of file nobody foresaw: still a Danish message, never a traceback
+        raise ImportRefused(f"Filen kunne ikke læses ({type(e).__name__}). Gem loggen som CSV (semikolonsepareret) "
+                            "eller som Excel-projektmappe (.xlsx), og prøv igen.") from None
     report.rows_read = len(rows)
     if not report.rows_read:
         raise ImportRefused("Filen har ingen registreringer under overskrifterne; intet er importeret.")
@@ -542,7 +554,7 @@ def allowed_values(chart: pd.DataFrame) -> dict[str, list[str]]:
 
 
 def template_csv() -> bytes:
-    return (";".join(COLUMNS) + ";Bemærkning\n").encode("utf-8-sig")
+    return export.csv_bytes(pd.DataFrame(columns=[*COLUMNS, "Bemærkning"]))
 
 
 def template_xlsx(allowed: dict[str, list[str]]) -> bytes:
@@ -557,5 +569,5 @@ def template_xlsx(allowed: dict[str, list[str]]) -> bytes:
     for i in range(longest):
         values.append([v[i] if i < len(v) else None for v in allowed.values()])
     buffer = io.BytesIO()
-    book.save(buffer)
+    inert.xlsx_book(book).save(buffer)
     return buffer.getvalue()

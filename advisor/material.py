@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 import reportlab
-from advisor import charts, disclosure, fmt, meeting
+from advisor import charts, disclosure, fmt, inert, meeting
 
 FONTS = Path(reportlab.__file__).parent / "fonts"
 pdfmetrics.registerFont(TTFont("Vera", str(FONTS / "Vera.ttf")))  # æøå and dashes
@@ -102,29 +102,30 @@ def pdf(material: meeting.Material, k: int, *, as_of: str, demo: bool) -> bytes:
         canvas.drawRightString(A4[0] - 2 * cm, 1.2 * cm, f"Side {doc.page}")
         canvas.drawString(2 * cm, 1.2 * cm, f"{title} · {material.half.label}" + (" · DEMODATA" if demo else ""))
 
-    story = [Spacer(1, 5 * cm), Paragraph(title, H1),
-             Paragraph(f"{material.half.label}, sammenlignet med {material.labels['previous']} og {material.labels['year_before']}", H2),
-             Paragraph(f"Data pr. {as_of}. Forvaltninger {'som organiseret i dag' if material.org_view == 'today' else 'som registreret'}.", TEXT)]
+    story = [Spacer(1, 5 * cm), Paragraph(inert.pdf(title), H1),
+             Paragraph(inert.pdf(f"{material.half.label}, sammenlignet med {material.labels['previous']} og "
+                                 f"{material.labels['year_before']}"), H2),
+             Paragraph(inert.pdf(f"Data pr. {as_of}. Forvaltninger {'som organiseret i dag' if material.org_view == 'today' else 'som registreret'}."), TEXT)]
     if demo:
-        story.append(Paragraph("DEMODATA: tallene er syntetiske og handler ikke om rigtige borgere.", H2))
-    story += [Paragraph("Borgerrådgiveren. Tal under 5 vises ikke.", SMALL), PageBreak()]
+        story.append(Paragraph(inert.pdf("DEMODATA: tallene er syntetiske og handler ikke om rigtige borgere."), H2))
+    story += [Paragraph(inert.pdf("Borgerrådgiveren. Tal under 5 vises ikke."), SMALL), PageBreak()]
 
     chart = unit_chart_png(material, k)
-    story.append(KeepTogether([Paragraph("Nøgletal", H2),
+    story.append(KeepTogether([Paragraph(inert.pdf("Nøgletal"), H2),
                                _table([["", material.labels["now"], material.labels["previous"]], *key_figure_rows(material, k)], [8, 4, 4]),
-                               Spacer(1, 0.5 * cm), Paragraph("Registreringer pr. afdeling", H2),
+                               Spacer(1, 0.5 * cm), Paragraph(inert.pdf("Registreringer pr. afdeling"), H2),
                                Image(io.BytesIO(chart), width=16 * cm, height=16 * cm * _ratio(chart))]))
     for figure, (name, _, _) in meeting.FIGURES.items():
-        story.append(KeepTogether([Paragraph(name, H2), _table(unit_rows(material, figure, k), [6, 2.7, 2.7, 2.7, 2.2])]))
-    story.append(KeepTogether([Paragraph("Henvendelsestyper", H2),
+        story.append(KeepTogether([Paragraph(inert.pdf(name), H2), _table(unit_rows(material, figure, k), [6, 2.7, 2.7, 2.7, 2.2])]))
+    story.append(KeepTogether([Paragraph(inert.pdf("Henvendelsestyper"), H2),
                                _table(meeting.protected_counts(material.types, "inquiry_type", "Type", k), [10, 4])]))
-    story.append(KeepTogether([Paragraph("Emner", H2),
+    story.append(KeepTogether([Paragraph(inert.pdf("Emner"), H2),
                                _table(meeting.protected_counts(material.topics[0], "topic", "Emne", k)[:13], [10, 4])]))
     points = material.points(k) or ["Ingen tal har flyttet sig så meget, at de er med her."]
-    story.append(KeepTogether([Paragraph("Punkter til drøftelse", H2), *[Paragraph(f"• {p}", TEXT) for p in points]]))
+    story.append(KeepTogether([Paragraph(inert.pdf("Punkter til drøftelse"), H2), *[Paragraph(inert.pdf(f"• {p}"), TEXT) for p in points]]))
     events = [f"• {e.label}: {e.description or ''}" for e in material.events.itertuples()] or ["Ingen."]
-    story.append(KeepTogether([Paragraph("Begivenheder i perioden", H2), *[Paragraph(e, TEXT) for e in events]]))
-    story.append(KeepTogether([Paragraph("Begreber", H2), *[Paragraph(d, SMALL) for d in DEFINITIONS]]))
+    story.append(KeepTogether([Paragraph(inert.pdf("Begivenheder i perioden"), H2), *[Paragraph(inert.pdf(e), TEXT) for e in events]]))
+    story.append(KeepTogether([Paragraph(inert.pdf("Begreber"), H2), *[Paragraph(inert.pdf(d), SMALL) for d in DEFINITIONS]]))
 
     SimpleDocTemplate(buffer, pagesize=A4, title=title, author="Borgerrådgiveren", leftMargin=2 * cm, rightMargin=2 * cm,
                       topMargin=2 * cm, bottomMargin=2 * cm).build(story, onFirstPage=page_number, onLaterPages=page_number)

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from advisor import audit, charts, db, disclosure, export, filters, fmt, tables
+from advisor import audit, charts, db, disclosure, export, filters, fmt, inert, tables
 
 
 def run_through_app() -> None:
@@ -118,7 +118,7 @@ def events(frame: pd.DataFrame) -> None:
     """The events marked on a chart, in words."""
     for e in frame.itertuples():
         when = fmt.date(e.starts_on) if e.ends_on == e.starts_on else f"{fmt.date(e.starts_on)} – {fmt.date(e.ends_on)}"
-        st.caption(f"**{when}: {e.label}.** {e.description or ''}")
+        st.caption(f"**{inert.markdown(when)}: {inert.markdown(e.label)}.** {inert.markdown(e.description or '')}")
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict[str, int | str] | None = None,

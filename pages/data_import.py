@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advisor import audit, db, filters, fmt, importer, loader, privacy, ui
+from advisor import audit, db, filters, fmt, importer, inert, loader, privacy, ui
 
 ui.page("Data", "Importér borgerrådgiverens log (CSV eller Excel). CPR-numre og bemærkninger gemmes aldrig.")
 database = db.default_path()
@@ -31,7 +31,7 @@ def run_undo(import_id: int) -> None:
 
 
 if message := st.session_state.pop("besked", None):
-    (st.success if message[0] == "success" else st.error)(message[1])
+    (st.success if message[0] == "success" else st.error)(inert.markdown(message[1]))
 
 def upload_section() -> None:
     upload = st.file_uploader("Borgerrådgiverens log", type=["csv", "xlsx"], key=f"log-{st.session_state.get('upload_round', 0)}")
@@ -43,7 +43,7 @@ def upload_section() -> None:
     try:
         report, preview = importer.validate(database, data, upload.name, sheet=sheet)
     except (importer.ImportRefused, privacy.MissingKey) as refused:
-        st.error(str(refused), icon=":material/block:")
+        st.error(inert.markdown(refused), icon=":material/block:")
         return
 
     c1, c2, c3, c4 = st.columns(4)
@@ -52,7 +52,7 @@ def upload_section() -> None:
     c3.metric("Opdateres", fmt.number(report.rows_updated), border=True)
     c4.metric("Med fejl", fmt.number(report.rows_rejected), border=True)
     for name in report.dropped_columns:
-        st.caption(f"Kolonnen '{name}' importeres ikke (fritekst eller ukendt kolonne).")
+        st.caption(f"Kolonnen '{inert.markdown(name)}' importeres ikke (fritekst eller ukendt kolonne).")
     if report.problems:
         st.subheader("Fejl i filen")
         ui.table(report.problems_frame(), {c: c for c in ["Række", "Kolonne", "Værdi", "Fejl"]}, "fejlrapport")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advisor import export, filters, loader, material as handout, meeting, periods, ui
+from advisor import export, filters, inert, loader, material as handout, meeting, periods, ui
 
 first, last = filters.data_span()
 ui.page("Dialogmøde")
@@ -98,7 +98,7 @@ def discussion() -> None:
     st.caption("Afdelinger og emner, hvor et tal har flyttet sig mindst 30 % mod forrige halvår eller samme halvår "
                "året før, og hvor begge tal bygger på mindst 5 borgere (ventetider: også mindst 2 dage).")
     for point in found or ["Ingen tal har flyttet sig så meget, at de er med her."]:
-        st.markdown(f"- {point}")
+        st.markdown(f"- {inert.markdown(point)}")  # a topic's name is shown as written, never as Markdown
 
 
 screens = themes()
