@@ -55,10 +55,9 @@ sections = {
     for section, pages in PAGES.items()
 }
 # The default page lives at "/" (Streamlit keeps its own name for it, unused);
-# its name opens it too, through a hidden alias.
-home = next(p for ps in sections.values() for p in ps if p.url_path == "")
-sections["Dashboards"].append(st.Page(lambda: st.switch_page(home), title="Overblik", url_path="overview",
-                                      visibility="hidden"))
+# its name opens it too, as a hidden page running the same script (a switch
+# of page would have to clear the filters bound to the URL).
+sections["Dashboards"].append(st.Page("pages/overview.py", title="Overblik", url_path="overview", visibility="hidden"))
 pg = st.navigation(sections)
 
 # What the user must know about the app itself, in one compact line.
