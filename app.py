@@ -1,9 +1,12 @@
 """Borgerrådgiverens dashboard: who may see what, navigation, the banners and
 the filters all pages share."""
 
+import json
+from urllib.parse import urlparse
+
 import streamlit as st
 
-from advisor import access, filters, loader
+from advisor import access, audit, db, filters, loader
 
 st.set_page_config(page_title="Borgerrådgiveren", page_icon=":material/forum:", layout="wide")
 
@@ -31,19 +34,51 @@ def only(page) -> None:
     st.stop()
 
 
-cfg = access.config()
-secrets = access.read_secrets(st.secrets)
-if problem := access.auth_problem(secrets, cfg):
+try:  # on any doubt about the configuration, show no data
+    cfg = access.config()
+    secrets = access.read_secrets(st.secrets)
+    problem = access.auth_problem(secrets, cfg)
+except access.BrokenConfig as broken:
+    problem = str(broken)
+if problem:
     only(lambda: st.error(problem, icon=":material/lock:"))
+database = db.default_path()
+
+
+def once(action: str, who_: str, details: dict) -> None:
+    """An audit entry, once per browser session and what it is about."""
+    seen = st.session_state.setdefault("logged", set())
+    if (mark := (action, json.dumps(details, sort_keys=True))) not in seen:
+        audit.record(database, who_, action, details)
+        seen.add(mark)
+
+
+def log_out(session: str | None, user: str) -> None:
+    """End the login on the server too: a copy of the cookie opens nothing afterwards."""
+    if session:
+        audit.revoke(database, session)
+    audit.record(database, user, "logout", {})
+    st.session_state.pop("logged", None)
+    st.logout()
+
+
 if access.login_configured(secrets):
     if not st.user.get("is_logged_in", False):
         only(lambda: (st.title("Borgerrådgiverens dashboard"),
                       st.button("Log ind", type="primary", icon=":material/login:", on_click=st.login)))
-    who = access.resolve(st.user.to_dict(), cfg)
+    user = st.user.to_dict()
+    email = str(user.get("email") or user.get("sub") or "ukendt")
+    session = access.session_id(user)
+    if ended := access.session_problem(user, cfg, database):
+        only(lambda: (st.title("Borgerrådgiverens dashboard"), st.info(ended, icon=":material/lock_clock:"),
+                      st.button("Log ind", type="primary", icon=":material/login:", on_click=st.login)))
+    who = access.resolve(user, cfg)
     if who is None:
-        only(lambda: (st.error(f"{st.user.get('email') or 'Du'} har ikke adgang til dashboardet. "
-                               "Kontakt borgerrådgiveren.", icon=":material/block:"),
-                      st.button("Log ud", on_click=st.logout)))
+        once("afvist login", email, {"grund": "ingen rolle i roles.toml"})
+        only(lambda: (st.error(f"{email} har ikke adgang til dashboardet. Kontakt borgerrådgiveren.",
+                               icon=":material/block:"),
+                      st.button("Log ud", on_click=log_out, args=(session, email))))
+    once("login", email, {"rolle": who.role, "session": (session or "")[:12]})
 else:
     who = access.without_login(cfg)
 st.session_state["access"] = who
@@ -59,6 +94,11 @@ sections = {
 # of page would have to clear the filters bound to the URL).
 sections["Dashboards"].append(st.Page("pages/overview.py", title="Overblik", url_path="overview", visibility="hidden"))
 pg = st.navigation(sections)
+# A page the role may not open is not in its navigation, and Streamlit shows
+# the default page instead; the attempt is written to the audit log.
+asked = urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1]
+if asked in access.PAGES["rådgiver"] and not who.may_open(asked):
+    once("afvist side", who.user or "uden login", {"side": asked})
 
 # What the user must know about the app itself, in one compact line.
 status = loader.load("data_status").iloc[0]
@@ -91,6 +131,6 @@ if pg.url_path not in ("dialogue_meeting", "glossary", "data_import"):
 if not who.demo:
     st.sidebar.caption(f"Logget ind som {who.user} ({who.role}"
                        + (f": {', '.join(who.departments)}" if who.departments else "") + ")")
-    st.sidebar.button("Log ud", on_click=st.logout, icon=":material/logout:")
+    st.sidebar.button("Log ud", on_click=log_out, args=(session, who.user), icon=":material/logout:")
 
 pg.run()

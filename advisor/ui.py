@@ -26,6 +26,17 @@ def page(title: str, caption: str | None = None) -> None:
     st.title(title)
     if caption:
         st.caption(caption)
+        viewed(title, caption)
+
+
+def viewed(page_title: str, choices: str) -> None:
+    """For leaders and the secretariat, each view's filter choices go to the
+    audit log (once per change), so a differencing attempt can be seen afterwards."""
+    who = filters.who()
+    if not who.protected or st.session_state.get("last_view") == (page_title, choices):
+        return
+    audit.record(db.default_path(), who.user or "ukendt", "visning", {"side": page_title, "filtre": choices})
+    st.session_state["last_view"] = (page_title, choices)
 
 
 def pair(name: str):

@@ -104,7 +104,15 @@ right.download_button(
 )
 
 st.subheader("Revisionslog")
-st.caption("Hver import, fortrydelse og eksport: hvem, hvornår og hvad.")
+st.caption("Hver import, fortrydelse og eksport, login, logout og afvisning, og lederes og sekretariatets "
+           "visninger med deres filtre: hvem, hvornår og hvad.")
+entries_count, broken = audit.verify(database)
+if broken:
+    st.error(f"Revisionsloggen er ændret bagefter: {broken}. Tjek filen {audit.log_file(database).name}.",
+             icon=":material/gpp_bad:")
+elif entries_count:
+    st.success(f"Revisionsloggen er uændret: kæden af {fmt.number(entries_count)} poster er intakt.",
+               icon=":material/verified_user:")
 log = audit.entries(database)
 if log.empty:
     st.caption("Loggen er tom.")

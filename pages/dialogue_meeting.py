@@ -36,6 +36,7 @@ as_of, demo_data = handout.data_as_of(loader.load("data_status"))
 what = {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key}
 # The meeting's own choices, not the sidebar's filters, in the audit log.
 shown_for = f"{department} · {half.label} · {filters.ORG_VIEWS[org_view].lower()}"
+ui.viewed("Dialogmøde", shown_for + (" · kun egentlige henvendelser" if proper_only else ""))
 pdf_button = pptx_button = xlsx_button = st.container(horizontal=True)
 ui.download("PDF", lambda: handout.pdf(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pdf",
             "application/pdf", what, pdf_button)

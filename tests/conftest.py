@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import datetime as dt
+import time
 
 import pandas as pd
 import pytest
@@ -95,8 +96,9 @@ def app(monkeypatch):
         at.query_params.update(query or {})
         if secrets is not None or user is not None:
             at.secrets = {"auth": AUTH} if secrets is None else secrets
-        if user is not None:
-            at.user = {"is_logged_in": True, "email": user}
+        if user is not None:  # as Streamlit gives an identity token's claims
+            at.user = {"is_logged_in": True, "email": user, "sub": user, "iss": "http://localhost:9400",
+                       "iat": int(time.time())}
         at.run()
         if page:
             at.switch_page(page).run()

@@ -1,6 +1,8 @@
 """Roles and login through AppTest: each role lands on its pages, a forbidden
 page is refused, a leader sees only her departments, broken login never falls open."""
 
+import json
+
 import pyarrow as pa
 import pytest
 
@@ -84,7 +86,16 @@ def test_a_leader_sees_her_department_s_figures_when_they_are_large_enough(app, 
     ({"auth": {k: v for k, v in AUTH.items() if k != "client_secret"}}, None, "[auth] mangler client_secret"),
     ({"auth": AUTH | {"redirect_uri": "localhost:8501/oauth2callback"}}, None, "redirect_uri være fulde adresser"),
     ({}, "[login]\nrequired = true\n", "Login er påkrævet"),
-    ({"auth": AUTH}, '[users]\n"a@b.dk" = { role = "chef" }\n', "ukendte roller: chef"),
+    ({"auth": AUTH}, '[users]\n"a@b.dk" = { role = "chef" }\n', "a@b.dk i [users] har en ukendt rolle: 'chef'"),
+    # Issue 13: every doubt about the configuration stops the app.
+    ({"auth": AUTH}, '[users]\n"a@b.dk" = { role = "leder", departments = [] }\n',
+     "a@b.dk i [users] har departments = []: skriv mindst én forvaltning"),
+    ({"auth": AUTH}, '[users]\n"a@b.dk" = { role = "leder", departmets = ["Teknik & Miljø"] }\n',
+     "a@b.dk i [users] har ukendte nøgler: departmets"),
+    ({"auth": AUTH}, '[users\n"a@b.dk" = { role = "leder" }\n', "Rollefilen roles.toml kan ikke læses"),
+    ({"auth": AUTH}, "[disclosure]\nk = 1\n", "[disclosure] k skal være et helt tal på mindst 3"),
+    ({"auth": AUTH}, "[brugere]\n", "ukendt afsnit [brugere]"),
+    ({"auth": AUTH | {"cookie_secret": "kort"}}, None, "cookie_secret være en lang, tilfældig tekst"),
 ])
 def test_a_broken_login_configuration_refuses_to_start(app, tiny_db, tmp_path, monkeypatch, secrets, roles, message):
     if roles:
@@ -93,6 +104,81 @@ def test_a_broken_login_configuration_refuses_to_start(app, tiny_db, tmp_path, m
     at = app(tiny_db, secrets=secrets, user=ADVISER)
     assert message in at.error[0].value
     assert not at.metric and not at.selectbox and not at.button
+
+
+def test_a_secrets_file_that_does_not_parse_stops_the_app(tmp_path):
+    from advisor import access
+
+    broken = tmp_path / "secrets.toml"
+    broken.write_text('[auth]\nredirect_uri = "http://x\n')  # an unclosed string
+
+    class Unreadable:
+        def to_dict(self):
+            raise RuntimeError("Error parsing secrets file")
+
+    with pytest.raises(access.BrokenConfig, match="secrets.toml kan ikke læses. Appen starter ikke"):
+        access.read_secrets(Unreadable(), files=[str(broken)])
+    assert access.read_secrets(Unreadable(), files=[str(tmp_path / "none.toml")]) == {}  # no file: no login
+
+
+def test_the_shipped_example_requires_login():
+    from pathlib import Path
+
+    from advisor import access
+
+    cfg = access.config(Path(__file__).parent.parent / "data" / "roles.example.toml")
+    assert cfg["login"]["required"] is True
+    assert access.auth_problem({}, cfg).startswith("Login er påkrævet")
+
+
+def test_a_login_older_than_a_working_day_or_logged_out_opens_nothing(app, tiny_db):
+    import time
+
+    from advisor import access, audit
+
+    at = app(tiny_db, user=LEADER_BA)
+    assert at.metric  # logged in now
+    at.user = {"is_logged_in": True, "email": LEADER_BA, "sub": LEADER_BA, "iss": "http://localhost:9400",
+               "iat": int(time.time()) - 11 * 3600}
+    at.run()
+    assert not at.metric and "mere end 10 timer" in at.info[0].value
+    assert [b.label for b in at.button] == ["Log ind"]
+    # Logged out: the same identity (a copied cookie) is refused from then on.
+    user = {"is_logged_in": True, "email": LEADER_BA, "sub": LEADER_BA, "iss": "http://localhost:9400",
+            "iat": int(time.time()) - 60}
+    at.user = user
+    at.run()
+    assert at.metric
+    next(b for b in at.button if b.label == "Log ud").click()
+    at.run()
+    assert audit.revoked(tiny_db, access.session_id(user))
+    at.user = user  # the cookie as copied before the logout
+    at.run()
+    assert not at.metric and "Du er logget ud" in at.info[0].value
+    actions = list(audit.entries(tiny_db)["action"])
+    assert "logout" in actions and "login" in actions
+
+
+def test_logins_refusals_and_a_leaders_views_are_audited_in_a_chain(app, tiny_db):
+    from advisor import audit
+
+    app(tiny_db, user="ukendt@example.com")
+    at = app(tiny_db, query={"aar": "2018"}, user=LEADER_BA)
+    at.selectbox(key="type").set_value("Klage").run()
+    log = audit.entries(tiny_db)
+    views = [json.loads(d)["filtre"] for a, d in zip(log["action"], log["details"]) if a == "visning"]
+    assert views[:2] == ["Periode: 2018 · Borger & Arbejdsmarked · Klage", "Periode: 2018 · Borger & Arbejdsmarked"]
+    assert {"afvist login", "login", "visning"} <= set(log["action"])
+    count, broken = audit.verify(tiny_db)
+    assert count >= 4 and broken is None
+    # Changing an entry afterwards breaks the chain, and the Data page says so.
+    import duckdb
+
+    with duckdb.connect(str(audit.log_file(tiny_db))) as con:
+        con.execute("update audit_log set who = 'en anden' where action = 'afvist login'")
+    assert audit.verify(tiny_db)[1].startswith("post ")
+    adviser = app(tiny_db, "pages/data_import.py", user=ADVISER)
+    assert "Revisionsloggen er ændret bagefter" in adviser.error[0].value
 
 
 # Headers and chart fields that hold counts of citizens or registrations.
