@@ -138,3 +138,28 @@ def test_a_leader_sees_small_numbers_hidden(servers, page):
     page.set_viewport_size({"width": 1400, "height": min(height + 100, 6000)})
     page.wait_for_timeout(500)
     page.screenshot(path=SHOTS / "leader-departments-complaints.png", full_page=True)
+
+
+def test_a_stolen_cookie_dies_at_logout(servers, page):
+    """The attack: copy the login cookie, let the leader log out, open the app
+    with the copy in another browser. Streamlit's cookie is signed but
+    stateless; the app keeps the ended logins on the server."""
+    log_in(page, servers, "leder.ba@esbjerg.dk")
+    settle(page)
+    assert page.locator('[data-testid="stMetric"]').count() > 0
+    stolen = page.context.cookies()
+    assert any(c["name"].startswith("_streamlit_user") for c in stolen), [c["name"] for c in stolen]
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Log ud").click()
+    page.get_by_role("button", name="End session").click()
+    page.wait_for_selector("text=Log ind", timeout=30_000)
+    thief = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        thief.add_cookies(stolen)
+        other = thief.new_page()
+        other.goto(f"{servers}/departments")
+        other.wait_for_selector("text=Log ind", timeout=30_000)
+        expect(other.get_by_text("Du er logget ud. Log ind igen.")).to_be_visible()
+        assert other.locator('[data-testid="stMetric"]').count() == 0
+        assert other.locator('[data-testid="stDataFrame"]').count() == 0
+    finally:
+        thief.close()
