@@ -91,10 +91,15 @@ def draw(where, with_period: bool = True) -> None:
         "Forvaltning", departments if len(departments) == 1 else [None, *departments],
         format_func=lambda v: v or ALL["forvaltning"], key="forvaltning", bind="query-params",
     )
-    where.multiselect(
-        "Afdelinger", options("unit", department), placeholder="Alle afdelinger",
-        key="afdelinger", bind="query-params",
-    )
+    if who().protected:
+        # One unit or all: "all units" minus "the seven others" would give the eighth.
+        where.selectbox("Afdeling", [None, *options("unit", department)], format_func=lambda v: v or "Alle afdelinger",
+                        key="afdeling", bind="query-params")
+    else:
+        where.multiselect(
+            "Afdelinger", options("unit", department), placeholder="Alle afdelinger",
+            key="afdelinger", bind="query-params",
+        )
     where.selectbox(
         "Henvendelsestype", [None, *options("inquiry_type")], format_func=lambda v: v or ALL["type"],
         key="type", bind="query-params",
@@ -106,7 +111,8 @@ def draw(where, with_period: bool = True) -> None:
     where.button("Nulstil filtre", on_click=reset, icon=":material/restart_alt:", key="nulstil")
 
 
-KEYS = ("periode", *PERIOD_KEYS.values(), "egentlige", "organisering", "forvaltning", "afdelinger", "type", "kanal")
+KEYS = ("periode", *PERIOD_KEYS.values(), "egentlige", "organisering", "forvaltning", "afdelinger", "afdeling", "type",
+        "kanal")
 
 
 def keep() -> None:
@@ -123,7 +129,8 @@ def reset() -> None:
     a removed one would be seeded again from the URL."""
     newest = periods.options("year", *data_span())[0]
     st.session_state.update(
-        periode="year", aar=newest, organisering="registered", forvaltning=None, afdelinger=[], type=None, kanal=None,
+        periode="year", aar=newest, organisering="registered", forvaltning=None, afdelinger=[], afdeling=None, type=None,
+        kanal=None,
         egentlige=False,
     )
 
@@ -140,10 +147,11 @@ def chosen_period() -> periods.Period:
     kind = st.session_state.get("periode") or "year"
     value = st.session_state.get(PERIOD_KEYS[kind])
     if kind == "range":
-        if value and len(value) == 2:
-            return periods.Period("range", value[0], value[1])
         if value:
-            return periods.Period("range", value[0], value[0])
+            chosen = periods.Period("range", value[0], value[-1])
+            # For leaders and the secretariat a range runs in whole months: two
+            # ranges a day apart would otherwise give one day's count.
+            return chosen.whole_months() if who().protected else chosen
         kind, value = "year", None
     if value is None:
         value = periods.options(kind, *data_span())[0]
@@ -158,13 +166,20 @@ def params(chosen: periods.Period | None = None, *, whole: bool = False) -> dict
     return {
         **chosen.params(),
         "department": None if whole else st.session_state.get("forvaltning"),
-        "units": None if whole else st.session_state.get("afdelinger") or None,
+        "units": None if whole else units(),
         "inquiry_type": None if whole else st.session_state.get("type"),
         "channel": None if whole else st.session_state.get("kanal"),
         "proper_only": False if whole else bool(st.session_state.get("egentlige")),
         "org_view": st.session_state.get("organisering") or "registered",
         "departments": scope(),
     }
+
+
+def units() -> list[str] | None:
+    """The chosen units; for leaders and the secretariat one unit or all."""
+    if who().protected:
+        return [st.session_state["afdeling"]] if st.session_state.get("afdeling") else None
+    return st.session_state.get("afdelinger") or None
 
 
 def describe(chosen: periods.Period | None = None, *, with_period: bool = True) -> str:

@@ -108,7 +108,8 @@ def pdf(material: meeting.Material, k: int, *, as_of: str, demo: bool) -> bytes:
              Paragraph(inert.pdf(f"Data pr. {as_of}. Forvaltninger {'som organiseret i dag' if material.org_view == 'today' else 'som registreret'}."), TEXT)]
     if demo:
         story.append(Paragraph(inert.pdf("DEMODATA: tallene er syntetiske og handler ikke om rigtige borgere."), H2))
-    story += [Paragraph(inert.pdf("Borgerrådgiveren. Tal under 5 vises ikke."), SMALL), PageBreak()]
+    story += [Paragraph(inert.pdf("Borgerrådgiveren. Tal under 5, og tal de kan regnes ud fra, vises ikke: "
+                                         + disclosure.FOOTNOTE + "."), SMALL), PageBreak()]
 
     chart = unit_chart_png(material, k)
     story.append(KeepTogether([Paragraph(inert.pdf("Nøgletal"), H2),

@@ -57,7 +57,16 @@ def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame
     columns = ["unit"] + [c for name in frames for c in (name, f"citizens_{name}")]
     table = pd.DataFrame(rows, columns=columns)
     table["change"] = table["now"] - table["previous"]
+    if figure in SHARE_PARTS:  # the share's numerator, for disclosure control (never shown)
+        for name, f in frames.items():
+            parts = dict(zip(f["unit"], f[SHARE_PARTS[figure]]))
+            table[f"part_{name}"] = [parts.get(unit, float("nan")) for unit in table["unit"]]
     return table
+
+
+# A share -> the count it is the share of the citizens of: a share is hidden
+# when that count or the rest is small (disclosure.protect's rests).
+SHARE_PARTS = {"repeat_share": "repeat_citizens"}
 
 
 def _moved(now, before, kind: str) -> bool:
@@ -169,13 +178,14 @@ KEY_FIGURES = [
 
 def key_figure_values(material: Material, k: int) -> list[list]:
     """The headline figures, now and the half-year before: numbers, or the
-    label that stands for a hidden one ("< 5", "skjult")."""
+    label that stands for a hidden one ("·")."""
     rows = []
     for column, name, _, kind in KEY_FIGURES:
         row = [name]
         for figures in material.key_figures:
+            part = figures[SHARE_PARTS[column]] if column in SHARE_PARTS else None
             hidden = disclosure.protect_value(figures[column] if kind == "count" else None, k,
-                                              basis=figures["citizens"] if kind == "basis" else None)
+                                              basis=figures["citizens"] if kind == "basis" else None, part=part)
             row.append(disclosure.label(hidden, k) if hidden else figures[column])
         rows.append(row)
     return rows
@@ -185,8 +195,10 @@ def protection(figure: str) -> dict:
     """Disclosure control of a comparison table (disclosure.protect's arguments)."""
     if FIGURES[figure][2] in ("count", "shown"):
         return {"counts": list(PERIODS), "depends": {"change": ["now", "previous"]}}
+    shares = {"rests": {p: (f"part_{p}", f"citizens_{p}") for p in PERIODS}} if figure in SHARE_PARTS else {}
     return {"counts": [f"citizens_{p}" for p in PERIODS],
-            "depends": {p: [f"citizens_{p}"] for p in PERIODS} | {"change": ["citizens_now", "citizens_previous"]}}
+            "depends": {p: [f"citizens_{p}"] for p in PERIODS} | {"change": ["citizens_now", "citizens_previous"]},
+            **shares}
 
 
 def protected_table(material: Material, figure: str, k: int) -> pd.DataFrame:

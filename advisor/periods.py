@@ -54,6 +54,10 @@ class Period:
         day with data (see up_to)."""
         return self.kind == "range" or self.end == _containing(self.kind, self.start)[1]
 
+    def whole_months(self) -> "Period":
+        """A date range widened to the whole months it touches."""
+        return Period(self.kind, self.start.replace(day=1), _month_end(self.end.replace(day=1)))
+
     def up_to(self, last_day: dt.date) -> "Period":
         """The period as far as the data go: a period that is not over at the
         last registration ends that day, so it is compared like with like,

@@ -27,6 +27,8 @@ def page(title: str, caption: str | None = None) -> None:
     if caption:
         st.caption(caption)
         viewed(title, caption)
+    if filters.who().protected:
+        st.caption(disclosure.FOOTNOTE + " (små tal, og tal de kan regnes ud fra; se Begreber).")
 
 
 def viewed(page_title: str, choices: str) -> None:
@@ -61,8 +63,11 @@ def metrics(rows: list[tuple], per_row: int = 3, compared: str | None = None) ->
 
     For leaders and the secretariat the guard decides what is hidden:
     {"count": True} for a count, {"basis": (now, before)} for a share or
-    median over that many citizens, and "parent": (now, before) for the same
-    count without the optional filters (see advisor/disclosure.py).
+    median over that many citizens, "part": (now, before) for a share's
+    numerator (hidden when it or the rest is small), "of": (now, before) for a
+    count that is part of another shown count (hidden when the rest is small),
+    and "parent": (now, before) for the same count without the optional
+    filters (see advisor/disclosure.py).
     """
     who = filters.who()
     for start in range(0, len(rows), per_row):
@@ -89,7 +94,11 @@ def _hidden(value, guard: dict | None, which: int, k: int) -> str | None:
         return None
     count = value if guard.get("count") else None
     parent = guard.get("parent", (None, None))[which] if guard.get("count") else None
-    return disclosure.protect_value(count, k, parent=parent, basis=guard.get("basis", (None, None))[which])
+    if count is not None and (whole := guard.get("of", (None, None))[which]) is not None:
+        if disclosure.is_small(whole - count, k):
+            return disclosure.SECONDARY
+    return disclosure.protect_value(count, k, parent=parent, basis=guard.get("basis", (None, None))[which],
+                                    part=guard.get("part", (None, None))[which])
 
 
 def guarded(frame: pd.DataFrame, protect: dict | None) -> disclosure.Protected | None:
@@ -183,25 +192,34 @@ def _shown(values: list, spec: int | str) -> list[str]:
     return [fmt.number(v, spec) for v in values]
 
 
-def year_table(table: pd.DataFrame, name: str, signed: bool = False, like: pd.DataFrame | None = None) -> pd.DataFrame | None:
+def year_table(table: pd.DataFrame, name: str, signed: bool = False, like: pd.DataFrame | None = None,
+               whole: pd.DataFrame | None = None) -> pd.DataFrame | None:
     """A months x years table (tables.year_by_month), with downloads. For
     leaders and the secretariat, small month counts are hidden within each
-    year (its "I alt" is shown); a table of changes (`like` = the labels of the
-    counts it is made from) is hidden where either year is. Returns the labels."""
+    year (its "I alt" is shown), with the zeros beside them; a month whose
+    difference from the same table without the optional filters (`whole`) is
+    small is hidden too. A table of changes (`like` = the labels of the counts
+    it is made from) is hidden where either year is. Returns the labels."""
     shown = tables.formatted(table, signed)
     hidden = None
     if filters.who().protected:
-        months = table.iloc[:12]
+        months, k = table.iloc[:12], filters.who().k
+        years = list(table.columns[1:])
         if like is None:
-            hidden = labels(disclosure.protect(months, list(table.columns[1:]), k=filters.who().k))
+            parent = None
+            if whole is not None:  # the same months without the optional filters
+                parent = whole.iloc[:12].reindex(columns=table.columns).fillna(0)
+            options = {"parent": parent, "keys": [table.columns[0]]} if parent is not None else {}
+            hidden = labels(disclosure.protect(months, years, k=k, **options))
         else:
             hidden = like.mask(like == "", like.shift(1, axis=1)).fillna("")
         shown.iloc[:12] = shown.iloc[:12].mask(hidden != "", hidden)
         if like is None and len(table) > 12:  # a small year total, and the average made from it
-            k = filters.who().k
-            for year in table.columns[1:]:
-                if disclosure.is_small(table[year].iloc[12], k):
-                    shown.loc[12:, year] = f"< {k}"
+            for year in years:
+                total = table[year].iloc[12]
+                whole_total = whole[year].iloc[12] if whole is not None and year in whole else None
+                if disclosure.is_small(total, k) or (whole_total is not None and disclosure.is_small(whole_total - total, k)):
+                    shown.loc[12:, year] = disclosure.HIDDEN
     st.dataframe(
         tables.emphasise_totals(shown), hide_index=True, height="content",
         column_config={c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:]},

@@ -15,11 +15,13 @@ whole = loader.load("caseworker_summary", **filters.params(whole=True)).iloc[0]
 ui.metrics([
     ("Borgere spurgt om skift", s.citizens_asked, None, 0, "off", ui.counted("citizens_asked", whole)),
     ("Borgere med gener ved skift", s.citizens_with_trouble, None, 0, "off", ui.counted("citizens_with_trouble", whole)),
-    ("Andel af periodens borgere med gener", s.trouble_share, None, "share", "off", {"basis": (s.citizens, None)}),
+    ("Andel af periodens borgere med gener", s.trouble_share, None, "share", "off",
+     {"basis": (s.citizens, None), "part": (s.citizens_with_trouble, None)}),
     ("Henvendelser om sagsbehandlerskift", s.registrations_about_caseworker_change, None, 0, "off",
      ui.counted("registrations_about_caseworker_change", whole)),
 ], per_row=2)
 UNITS = {"counts": ["citizens", "citizens_asked", "citizens_with_trouble"], "groups": ["department"],
+         "together": [["citizens", "citizens_asked", "citizens_with_trouble"]],  # asked and trouble are parts of citizens
          "keys": ["department", "unit"], "parent": lambda: loader.load("caseworker_by_unit", **filters.params(whole=True))}
 st.caption("Siden efteråret 2017 spørges hver borger, der kommer til en samtale, hvor mange gange "
            "sagsbehandleren er skiftet det seneste år.")
@@ -48,5 +50,6 @@ st.subheader("Udvikling pr. måned")
 trend = loader.load("caseworker_trend", **filters.params(window))
 events = loader.load("events_in_period", **window.params())
 ui.lines(trend, {"citizens_asked": "Spurgt", "citizens_with_trouble": "Med gener"}, y_title="Borgere", events=events,
-         protect={"counts": ["citizens_asked", "citizens_with_trouble"]})
+         protect={"counts": ["citizens_asked", "citizens_with_trouble"], "keys": ["month_start"],
+                  "parent": lambda: loader.load("caseworker_trend", **filters.params(window, whole=True))})
 ui.events(events)

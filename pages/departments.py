@@ -18,6 +18,7 @@ first, every = ui.pair("fordeling")
 # two filter choices).
 whole = filters.params(whole=True)
 COUNTS = {"counts": ["registrations", "first_contacts"], "keys": ["department"],
+          "together": [["first_contacts", "registrations"]],  # 1. gang is at most alle henvendelser
           "depends": {"registrations_share": ["registrations"], "first_contacts_share": ["first_contacts"]},
           "parent": lambda: loader.load("by_department", **whole)}
 UNITS = COUNTS | {"keys": ["department", "unit"], "groups": ["department"], "parent": lambda: loader.load("by_unit", **whole)}
@@ -69,5 +70,6 @@ st.subheader("Udvikling pr. forvaltning")
 trend = loader.load("department_trend", **filters.params(window))
 events = loader.load("events_in_period", **window.params())
 ui.lines(trend, {"registrations": "Registreringer"}, y_title="Registreringer", events=events, by_department=True,
-         protect={"counts": ["registrations"], "groups": ["month_start", "department"]})
+         protect={"counts": ["registrations"], "groups": ["month_start", "department"], "keys": ["month_start", "department"],
+                  "parent": lambda: loader.load("department_trend", **filters.params(window, whole=True))})
 ui.events(events)

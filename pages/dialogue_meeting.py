@@ -55,7 +55,8 @@ def overview() -> None:
         ("Borgere", now.citizens, before.citizens, 0, "off", count),
         ("Klager", now.complaints, before.complaints, 0, "off", count),
         ("Mediantid til første svar (dage)", now.median_days_to_answer, before.median_days_to_answer, 1, "inverse", over),
-        ("Borgere med flere henvendelser", now.repeat_share, before.repeat_share, "share", "inverse", over),
+        ("Borgere med flere henvendelser", now.repeat_share, before.repeat_share, "share", "inverse",
+         over | {"part": (now.repeat_citizens, before.repeat_citizens)}),
         ("Borgere med gener ved skift", now.citizens_with_trouble, before.citizens_with_trouble, 0, "inverse", count),
     ])
 

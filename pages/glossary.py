@@ -76,11 +76,23 @@ procentpoint (pct.-point), ændringer af antal og ventetider med procent i paren
 viser alle år; periodefilteret gælder ikke for dem, de øvrige filtre gør.
 
 **Små tal (diskretionering).** Ledere og sekretariatet ser aldrig et antal borgere eller
-henvendelser mellem 1 og 4: det vises som "< 5". For at tallet ikke kan regnes ud af en total minus
-de øvrige tal, skjules også et eller flere andre tal i samme række, kolonne eller forvaltning
-("skjult"). Andele, medianer og 90 %-tal over færre end 5 borgere vises heller ikke, og et tal for
-et filter skjules, hvis forskellen til tallet uden filteret er lille. Eksport følger samme regel.
-Borgerrådgiveren ser alle tal.
+henvendelser mellem 1 og 4, og heller ikke et tal, det kan regnes ud fra. Alle skjulte tal står som
+"·" (skjult af hensyn til borgernes anonymitet) – samme tegn, uanset hvorfor tallet er skjult.
+Reglerne, og det de forhindrer:
+- *Et lille tal* (1–4) skjules.
+- *En total minus de viste tal*: i hver række, kolonne, forvaltning og hvert år med et skjult tal
+  skjules mindst ét tal mere, så de skjulte tilsammen er mindst 5; nuller ved siden af skjulte tal
+  skjules også, ellers ville "I alt 7" over syv skjulte måneder vise, at hver er 1.
+- *Tal, der afgrænser hinanden*: "1. gang" er højst "alle henvendelser", og "spurgt" og "med gener"
+  er dele af "borgere"; skjules det ene i en række, skjules de andre også.
+- *Andele*: en andel skjules, når tælleren eller resten (nævneren minus tælleren) er lille – "44
+  borgere, 7 % kom igen" ville ellers give 3. Medianer og 90 %-tal over færre end 5 borgere skjules.
+- *To filtervalg trukket fra hinanden*: et tal for et filter skjules, hvis forskellen til samme tal
+  uden filtrene er lille – i tal, tabeller og diagrammer. Ledere vælger én afdeling eller alle, så
+  "alle afdelinger" minus "de syv andre" ikke giver den ottende.
+- *To datoperioder trukket fra hinanden*: for ledere og sekretariatet går en valgt datoperiode altid
+  over hele måneder, så to perioder ikke kan give én dags tal.
+Eksport følger samme regler. Borgerrådgiveren ser alle tal.
 
 **Dialogmøde.** Siden viser en forvaltnings halvår afdeling for afdeling, mod forrige halvår og samme
 halvår året før. *Punkter til drøftelse* er afdelinger og emner, hvor et tal har flyttet sig mindst 30 %,

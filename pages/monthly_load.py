@@ -20,14 +20,24 @@ ui.metrics([(
     {"count": True, "parent": (whole.registrations, whole.registrations_year_before)},
 )], per_row=1)
 
+# For leaders and the secretariat: the same tables without the optional
+# filters, which a filtered month must not be worked back from.
+everything = filters.params(whole=True) | {"date_from": None, "date_to": None}
+whole_monthly = loader.load("monthly_registrations", **everything) if filters.who().protected else None
+whole_yearly = loader.load("yearly_registrations", **everything) if filters.who().protected else None
+
 st.subheader("Registreringer pr. måned")
-hidden = ui.year_table(tables.year_by_month(monthly, yearly), "registreringer-pr-maaned")
+hidden = ui.year_table(tables.year_by_month(monthly, yearly), "registreringer-pr-maaned",
+                       whole=None if whole_monthly is None else tables.year_by_month(whole_monthly, whole_yearly))
 st.caption("Gennemsnit: pr. måned, hvor kontoret har været åbent (2014: maj–december, 8 måneder).")
-protected = ui.guarded(monthly, {"counts": ["registrations"], "groups": ["year"]})
+protected = ui.guarded(monthly, {"counts": ["registrations"], "groups": ["year"], "keys": ["month_start"],
+                                 "parent": lambda: whole_monthly})
 ui.chart(charts.monthly_lines(monthly if protected is None else protected.data))
 
 st.subheader("Nye borgere pr. måned")
-ui.year_table(tables.year_by_month(monthly, yearly, value="new_citizens", total="citizens", average="new_citizens_per_month"), "nye-borgere-pr-maaned")
+new = {"value": "new_citizens", "total": "citizens", "average": "new_citizens_per_month"}
+ui.year_table(tables.year_by_month(monthly, yearly, **new), "nye-borgere-pr-maaned",
+              whole=None if whole_monthly is None else tables.year_by_month(whole_monthly, whole_yearly, **new))
 st.caption("En borger er ny i den måned, hvor borgeren henvender sig første gang i kalenderåret. "
            "I alt er årets antal borgere.")
 

@@ -15,6 +15,7 @@ before = loader.load("key_figures", **filters.params(previous)).iloc[0]
 # Disclosure control: the same figures for everything the user may see.
 whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] for p in (period, previous)]
 over_citizens = {"basis": (now.citizens, before.citizens)}
+repeat = over_citizens | {"part": (now.repeat_citizens, before.repeat_citizens)}
 
 st.subheader(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
 ui.metrics(
@@ -22,7 +23,7 @@ ui.metrics(
         ("Registreringer", now.registrations, before.registrations, 0, "off", ui.counted("registrations", *whole)),
         ("Borgere", now.citizens, before.citizens, 0, "off", ui.counted("citizens", *whole)),
         ("Nye borgere pr. måned", now.new_citizens_per_month, before.new_citizens_per_month, 1, "off", over_citizens),
-        ("Borgere med flere henvendelser", now.repeat_share, before.repeat_share, "share", "inverse", over_citizens),
+        ("Borgere med flere henvendelser", now.repeat_share, before.repeat_share, "share", "inverse", repeat),
         ("Mediantid til første svar (dage)", now.median_days_to_answer, before.median_days_to_answer, 1, "inverse", over_citizens),
         ("Borgere med gener ved skift", now.citizens_with_trouble, before.citizens_with_trouble, 0, "inverse",
          ui.counted("citizens_with_trouble", *whole)),
@@ -35,5 +36,6 @@ st.subheader("Udvikling pr. måned")
 trend = loader.load("monthly_registrations", **filters.params(window))
 events = loader.load("events_in_period", **window.params())
 ui.lines(trend, {"registrations": "Registreringer", "new_citizens": "Nye borgere"}, y_title="Antal", events=events,
-         protect={"counts": ["registrations", "new_citizens"]})
+         protect={"counts": ["registrations", "new_citizens"], "keys": ["month_start"],
+                  "parent": lambda: loader.load("monthly_registrations", **filters.params(window, whole=True))})
 ui.events(events)

@@ -14,11 +14,13 @@ k = now.iloc[0]
 whole = loader.load("key_figures", **filters.params(whole=True)).iloc[0]
 ui.metrics([
     ("Borgere", k.citizens, None, 0, "off", ui.counted("citizens", whole)),
-    ("Med 2 eller flere henvendelser", k.repeat_citizens, None, 0, "off", ui.counted("repeat_citizens", whole)),
-    ("Andel med flere", k.repeat_share, None, "share", "off", {"basis": (k.citizens, None)}),
+    ("Med 2 eller flere henvendelser", k.repeat_citizens, None, 0, "off",
+     ui.counted("repeat_citizens", whole) | {"of": (k.citizens, None)}),
+    ("Andel med flere", k.repeat_share, None, "share", "off", {"basis": (k.citizens, None), "part": (k.repeat_citizens, None)}),
 ])
 CITIZENS = {"counts": ["citizens"]}
-REPEATS = {"counts": ["citizens", "repeat_citizens"], "depends": {"repeat_share": ["citizens", "repeat_citizens"]}}
+REPEATS = {"counts": ["citizens", "repeat_citizens"], "depends": {"repeat_share": ["citizens", "repeat_citizens"]},
+           "together": [["citizens", "repeat_citizens"]], "rests": {"repeat_share": ("repeat_citizens", "citizens")}}
 
 per_citizen, length = ui.pair("gentagne")
 per_citizen.subheader("Henvendelser pr. borger")

@@ -1,5 +1,6 @@
 """Ventetider: days from receipt to the first answer and to a meeting."""
 
+import pandas as pd
 import streamlit as st
 
 from advisor import filters, loader, periods, ui
@@ -23,12 +24,14 @@ whole = [loader.load("waiting_summary", **filters.params(p, whole=True) | {"targ
          for p in (period, previous)]
 
 over_answered, over_meetings = {"basis": (s.answered, b.answered)}, {"basis": (s.meetings, b.meetings)}
+within = over_answered | {"part": tuple(None if pd.isna(x.answered_within_target_share) else round(x.answered_within_target_share * x.answered)
+                                        for x in (s, b))}
 st.subheader(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
 ui.metrics([
     ("Mediantid til første svar (dage)", s.median_days_to_answer, b.median_days_to_answer, 1, "inverse", over_answered),
     ("90 % har fået svar inden (dage)", s.p90_days_to_answer, b.p90_days_to_answer, 0, "inverse", over_answered),
     (f"Besvarede inden {target} arbejdsdage", s.answered_within_target_share,
-     b.answered_within_target_share, "share", "normal", over_answered),
+     b.answered_within_target_share, "share", "normal", within),
     ("Registreringer med møde", s.meetings, b.meetings, 0, "off", ui.counted("meetings", *whole)),
     ("Mediantid til møde (dage)", s.median_days_to_meeting, b.median_days_to_meeting, 1, "inverse", over_meetings),
     ("90 % har fået møde inden (dage)", s.p90_days_to_meeting, b.p90_days_to_meeting, 0, "inverse", over_meetings),
@@ -46,7 +49,9 @@ ui.lines(
     trend,
     {"median_days_to_answer": "Median, svar", "p90_days_to_answer": "90 %, svar", "median_days_to_meeting": "Median, møde"},
     y_title="Dage", events=events, number=",.0f",
-    protect={"counts": ["registrations"], "depends": {c: ["registrations"] for c in
+    protect={"counts": ["registrations"], "keys": ["month_start"],
+             "parent": lambda: loader.load("waiting_trend", **filters.params(window, whole=True) | {"target_days": target}),
+             "depends": {c: ["registrations"] for c in
              ["median_days_to_answer", "p90_days_to_answer", "median_days_to_meeting"]}},
 )
 ui.events(events)
@@ -68,4 +73,6 @@ ui.table(
 
 st.subheader("Åbne registreringer ved månedens udgang")
 open_cases = loader.load("open_at_month_end", **filters.params(window))
-ui.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer", protect={"counts": ["open_at_month_end"]})
+ui.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer",
+         protect={"counts": ["open_at_month_end"], "keys": ["month_start"],
+                  "parent": lambda: loader.load("open_at_month_end", **filters.params(window, whole=True))})

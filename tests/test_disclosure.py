@@ -64,12 +64,14 @@ def test_shares_and_medians_follow_their_counts():
     p = disclosure.protect(table, ["citizens", "repeat"], k=5,
                            depends={"share": ["citizens", "repeat"], "median": ["citizens"]})
     # citizens: 3 is small, 20 keeps it company; repeat: 4 is small, 9 keeps it
-    # company (0 is no help). A share follows both counts, a median its citizens.
+    # company (0 is no help), and the 0 beside them is hidden too (else each
+    # hidden cell is known to be at least 1). A share follows both counts, a
+    # median its citizens. Every hidden cell has the same label.
     assert p.hidden["citizens"].tolist() == [SMALL, SECONDARY, ""]
-    assert p.hidden["repeat"].tolist() == ["", SMALL, SECONDARY]
+    assert p.hidden["repeat"].tolist() == [SECONDARY, SMALL, SECONDARY]
     assert p.hidden["share"].tolist() == [SMALL, SMALL, SECONDARY]
     assert p.hidden["median"].tolist() == [SMALL, SECONDARY, ""]
-    assert p.label(SMALL) == "< 5" and p.label(SECONDARY) == "skjult"
+    assert p.label(SMALL) == p.label(SECONDARY) == "·"
 
 
 @pytest.mark.parametrize("k, expected", [(None, 5), (2, 3), (7, 7)])
@@ -98,3 +100,36 @@ def test_two_filter_choices_cannot_be_subtracted():
     p = disclosure.protect(complaints, ["n"], k=5, parent=everything, keys=["unit"])
     # b: 14 - 12 = 2 is small; c: 30 - 30 = 0 is fine; then b needs company: a (20).
     assert hidden(p) == {(1, "n"): SECONDARY, (0, "n"): SECONDARY}
+
+
+# -- the attacks of issue 13, on the module ------------------------------------------
+
+def test_a_share_whose_rest_is_small_is_hidden_with_its_numerator():
+    # 44 citizens, 41 came again: the 3 who came once would be 44 - 41.
+    table = pd.DataFrame({"citizens": [44, 60], "repeat": [41, 20], "share": [41 / 44, 20 / 60]})
+    p = disclosure.protect(table, ["citizens", "repeat"], k=5, rests={"share": ("repeat", "citizens")})
+    assert p.hidden["share"].tolist()[0] != "" and p.hidden["repeat"].tolist()[0] != ""
+    assert disclosure.protect_value(None, 5, basis=44, part=3) == SMALL      # 7 % of 44 is 3
+    assert disclosure.protect_value(None, 5, basis=13, part=1) == SMALL      # 8 % of 13 is 1
+    assert disclosure.protect_value(None, 5, basis=44, part=41) == SMALL     # the rest is 3
+    assert disclosure.protect_value(None, 5, basis=44, part=20) is None
+
+
+def test_counts_that_bound_each_other_are_hidden_together():
+    # Team Kontrol 3/3: "1. gang" is at most "alle henvendelser", so a shown
+    # 3 in one column pins a hidden cell in the other.
+    table = pd.DataFrame({"unit": ["A", "B", "Team Kontrol"], "first": [30, 20, 3], "all": [40, 25, 6]})
+    p = disclosure.protect(table, ["first", "all"], k=5, together=[["first", "all"]])
+    assert (p.hidden.loc[2, ["first", "all"]] != "").all()
+    for column in ("first", "all"):
+        hidden = p.hidden[column] != ""
+        assert hidden.sum() >= 2 and table.loc[hidden, column].sum() >= 5
+
+
+def test_zeros_beside_hidden_months_are_hidden_so_a_total_gives_nothing_back():
+    # One channel, one year: seven months of 1 and five of 0; "I alt 7".
+    months = pd.DataFrame({"2019": [1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0]})
+    p = disclosure.protect(months, ["2019"], k=5)
+    hidden = p.hidden["2019"] != ""
+    assert hidden.all()  # with the zeros hidden, 7 over twelve cells is no longer "each is 1"
+    assert set(p.hidden["2019"].map(p.label)) == {"·"}
