@@ -29,7 +29,9 @@ st.caption("Siden efteråret 2017 spørges hver borger, der kommer til en samtal
 dist, by_unit = ui.pair("skift")
 dist.subheader("Antal skift det seneste år")
 changes = loader.load("caseworker_distribution", **params)
-ui.bars(changes, "label", "citizens", category_title="Skift", value_title="Borgere", protect={"counts": ["citizens"]}, where=dist)
+ui.bars(changes, "label", "citizens", category_title="Skift", value_title="Borgere", where=dist,
+        protect={"counts": ["citizens"], "keys": ["label"],
+                 "parent": lambda: loader.load("caseworker_distribution", **filters.params(whole=True))})
 by_unit.subheader("Gener ved skift pr. afdeling")
 units = loader.load("caseworker_by_unit", **params)
 ui.bars(units[units["citizens_with_trouble"] > 0], "unit", "citizens_with_trouble", category_title="",

@@ -25,10 +25,14 @@ REPEATS = {"counts": ["citizens", "repeat_citizens"], "depends": {"repeat_share"
 per_citizen, length = ui.pair("gentagne")
 per_citizen.subheader("Henvendelser pr. borger")
 dist = loader.load("registrations_per_citizen", **params)
-ui.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere", protect=CITIZENS, where=per_citizen)
+ui.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere", where=per_citizen,
+        protect=CITIZENS | {"keys": ["label"],
+                            "parent": lambda: loader.load("registrations_per_citizen", **filters.params(whole=True))})
 length.subheader("Forløbets længde")
 ui.bars(loader.load("course_length", **params), "course_length", "citizens", category_title="", value_title="Borgere",
-        protect=CITIZENS, where=length)
+        protect=CITIZENS | {"keys": ["course_length"],
+                            "parent": lambda: loader.load("course_length", **filters.params(whole=True))},
+        where=length)
 
 st.subheader("Pr. afdeling")
 ui.table(
