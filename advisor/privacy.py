@@ -34,8 +34,10 @@ CPR_MASK = "[CPR-nummer]"
 SEPARATORS = "-‐‑‒–—―−/._ \t\u00a0\u2007\u2009\u200a\u202f\u205f\u3000"
 _SEP = f"[{re.escape(SEPARATORS)}]{{0,3}}"
 CPR_PATTERN = re.compile(r"(?<!\d)\d" + f"(?:{_SEP}\\d){{9}}" + r"(?![\d])")
-# A number typed into Excel loses its leading zero: 0102031234 becomes 102031234.
-_NINE = re.compile(r"(?<!\d)\d{9}(?!\d)")
+# A number typed into Excel loses its leading zero: 0102031234 becomes
+# 102031234. Only a cell that is nine digits and nothing else is read so (nine
+# digits inside a text, a hash's hex digits say, are too often something else).
+_NINE = re.compile(r"(?:^|(?<=\x00))\d{9}(?=\x00|$)")
 
 
 def _is_date(digits: str) -> bool:
