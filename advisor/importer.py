@@ -261,7 +261,7 @@ def prepare(table: pd.DataFrame, secret: bytes) -> tuple[pd.DataFrame, list[str]
     early = [[] for _ in range(len(table))]
     for label, column in COLUMNS.items():
         values = table[found[label]].tolist() if label in found else [""] * len(table)
-        values = [_checked(label, v, early[i]) for i, v in enumerate(values)]
+        values = _checked_column(label, values, early)
         if label != "Borger":
             for i in privacy.cpr_cells(values):
                 if label in DATE_LABELS and cells.DATE_TIME.fullmatch(values[i]):
@@ -283,6 +283,22 @@ MATCHED_LABELS = {"Forvaltning", "Afdeling", "Henvendelsestype", "Kanal"}
 
 def _problem(label: str, value: str, message: str) -> dict:
     return {"column": label, "value": value, "message": message}
+
+
+def _checked_column(label: str, values: list[str], early: list[list]) -> list[str]:
+    """_checked for a whole column. Most cells are short, printable ASCII and
+    need no look; the others are checked once per distinct value (a unit's
+    name stands in thousands of rows)."""
+    limit, seen, out = cells.max_length(label), {}, list(values)
+    for i, value in enumerate(values):
+        if len(value) <= limit and value.isascii() and value.isprintable():
+            continue
+        if value not in seen:
+            found: list = []
+            seen[value] = (_checked(label, value, found), found)
+        out[i], problems = seen[value]
+        early[i].extend(problems)
+    return out
 
 
 def _checked(label: str, value: str, found: list) -> str:

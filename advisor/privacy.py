@@ -40,6 +40,9 @@ CPR_PATTERN = re.compile(r"(?<!\d)\d" + f"(?:{_SEP}\\d){{9}}" + r"(?![\d])")
 _NINE = re.compile(r"(?:^|(?<=\x00))\d{9}(?=\x00|$)")
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _is_date(digits: str) -> bool:
     dd, mm, yy = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
     for century in (1900, 2000):
@@ -87,7 +90,7 @@ def cpr_cells(values: list[str]) -> set[int]:
     pass over the whole column (cells joined by a character no separator
     matches), so a million cells take a fraction of a second."""
     joined = "\x00".join(values)
-    if not any(ch.isdigit() for ch in joined):
+    if not _ANY_DIGIT.search(joined):
         return set()
     starts, position = [], 0
     for value in values:
