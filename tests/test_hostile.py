@@ -6,7 +6,6 @@ import datetime as dt
 import errno
 import io
 import json
-import os
 import shutil
 import signal
 import subprocess
