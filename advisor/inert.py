@@ -70,6 +70,11 @@ def pdf(text) -> str:
     return escape("" if text is None else str(text))
 
 
+def html(text) -> str:
+    """Text for an HTML page, shown as written."""
+    return escape("" if text is None else str(text), {'"': "&quot;"})
+
+
 def markdown(text) -> str:
     """Text for st.markdown and st.caption, shown as written."""
     escaped = _MARKDOWN.sub(r"\\\1", "" if text is None else str(text))

@@ -29,9 +29,3 @@ def formatted(table: pd.DataFrame, signed: bool = False) -> pd.DataFrame:
         for label, *values in table.itertuples(index=False)
     ]
     return pd.DataFrame(rows, columns=table.columns)
-
-
-def emphasise_totals(table: pd.DataFrame):
-    """Bold, shaded "I alt" and "Gennemsnit" rows, as in the reports."""
-    style = "font-weight: bold; background-color: #eef1f6"
-    return table.style.apply(lambda row: [style if row.iloc[0] in TOTAL_ROWS else ""] * len(row), axis=1)

@@ -161,16 +161,45 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     if hidden is not None:
         shown = shown.mask(hidden != "", hidden)
     numeric = [columns[c] for c, spec in formats.items() if spec not in ("text", "yes/no", "date", "moment")]
-    st.dataframe(
-        shown, hide_index=True, height="content" if len(shown) <= 30 else "auto",
-        column_config={h: st.column_config.TextColumn(h, alignment="right") for h in numeric},
-    )
+    grid(shown, numeric)
 
     def data() -> pd.DataFrame:  # made when a download is clicked
         numbers = frame[list(columns)].rename(columns=columns)
         return numbers if hidden is None else numbers.astype(object).mask(hidden != "", hidden)
 
     downloads(data, name, shown_for)
+
+
+# Up to this many rows a table is an HTML table of our own; longer ones (the
+# registrations, the audit log) scroll in Streamlit's data grid.
+HTML_ROWS = 60
+
+
+def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = ()) -> None:
+    """A table of text cells. Short tables are real HTML tables: numbers and
+    their headers right-aligned (Streamlit's grid draws every header left,
+    whatever the column's alignment), every value escaped (advisor/inert.py),
+    rows whose first cell is in `emphasised` ("I alt") bold. Longer tables
+    scroll in the data grid."""
+    if len(shown) > HTML_ROWS:
+        st.dataframe(shown, hide_index=True, height="auto",
+                     column_config={h: st.column_config.TextColumn(h, alignment="right") for h in numeric})
+        return
+    columns = list(shown.columns)
+    right = [c in numeric for c in columns]
+
+    def cell(tag: str, value, is_number: bool, scope: str = "") -> str:
+        text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+        number = ' class="n"' if is_number else ""
+        return f"<{tag}{scope}{number}>{inert.html(text)}</{tag}>"
+
+    head = "".join(cell("th", c, r, ' scope="col"') for c, r in zip(columns, right))
+    total = ' class="sum"'
+    body = "".join(
+        f"<tr{total if row[0] in emphasised else ''}>" + "".join(cell("td", v, r) for v, r in zip(row, right)) + "</tr>"
+        for row in shown.itertuples(index=False)
+    )
+    st.html(f'<div class="tal"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
 def _shown(values: list, spec: int | str) -> list[str]:
@@ -220,10 +249,7 @@ def year_table(table: pd.DataFrame, name: str, signed: bool = False, like: pd.Da
                 whole_total = whole[year].iloc[12] if whole is not None and year in whole else None
                 if disclosure.is_small(total, k) or (whole_total is not None and disclosure.is_small(whole_total - total, k)):
                     shown.loc[12:, year] = disclosure.HIDDEN
-    st.dataframe(
-        tables.emphasise_totals(shown), hide_index=True, height="content",
-        column_config={c: st.column_config.TextColumn(c, alignment="right") for c in table.columns[1:]},
-    )
+    grid(shown, list(table.columns[1:]), emphasised=tables.TOTAL_ROWS)
     downloads(table if hidden is None else shown, name)
     return hidden
 

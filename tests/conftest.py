@@ -1,5 +1,6 @@
 """Shared fixtures: a tiny hand-checked database, the demo database, the app."""
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import datetime as dt
@@ -105,3 +106,47 @@ def app(monkeypatch):
         return at
 
     return start
+
+
+class _HtmlTable(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self._row, self._cell = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self._row = []
+        elif tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._row is not None:
+            self._row.append(self._cell)
+            self._cell = None
+        elif tag == "tr":
+            self.rows.append(self._row)
+
+
+def tables(at) -> list[pd.DataFrame]:
+    """Every table on the page in order, as a person reads it: the app's HTML
+    tables (ui.grid) and Streamlit's data grids, cells as shown."""
+    found = []
+
+    def walk(node):
+        for child in getattr(node, "children", {}).values():
+            kind = getattr(child, "type", None)
+            if kind == "html" and "<table" in child.proto.body:
+                parser = _HtmlTable()
+                parser.feed(child.proto.body)
+                found.append(pd.DataFrame(parser.rows[1:], columns=parser.rows[0]))
+            elif kind == "dataframe":
+                found.append(child.value)
+            else:
+                walk(child)
+
+    walk(at.main)
+    return found

@@ -7,7 +7,7 @@ import pyarrow as pa
 import pytest
 
 from advisor import access
-from conftest import AUTH
+from conftest import AUTH, tables
 
 ADVISER, LEADER_BA, DIRECTOR, SECRETARIAT = (
     "janne.andersen@esbjerg.dk", "leder.ba@esbjerg.dk", "direktion@esbjerg.dk", "sekretariat@esbjerg.dk")
@@ -37,7 +37,7 @@ def test_with_login_configured_nobody_gets_in_without_logging_in(app, tiny_db):
     assert not at.exception
     assert at.title[0].value == "Borgerrådgiverens dashboard"
     assert [b.label for b in at.button] == ["Log ind"]
-    assert not at.metric and not at.dataframe and not at.selectbox
+    assert not at.metric and not tables(at) and not at.selectbox
 
 
 @pytest.mark.parametrize("user, pages", [
@@ -69,7 +69,7 @@ def test_a_role_from_a_group_claim(tiny_db):
 def test_a_leader_sees_only_her_department(app, tiny_db):
     at = app(tiny_db, "pages/departments.py", query={"aar": "2018"}, user=LEADER_BA)
     assert at.selectbox(key="forvaltning").options == ["Borger & Arbejdsmarked"]
-    assert [r["Forvaltning"] for r in at.dataframe[0].value.to_dict("records")] == ["Borger & Arbejdsmarked"]
+    assert [r["Forvaltning"] for r in tables(at)[0].to_dict("records")] == ["Borger & Arbejdsmarked"]
     at.switch_page("pages/overview.py").run()
     # B&A 2018: T-05, T-06, T-10 (a leader of all departments would see 7):
     # three is small enough to point at a citizen, so it is hidden.
@@ -194,8 +194,7 @@ SMALL = {"1", "2", "3", "4"}
 def small_counts_shown(at) -> list[str]:
     found = [f"metric {m.label}: {m.value}" for m in at.metric
              if (m.label in COUNT_METRICS or m.label.startswith("Registreringer i")) and m.value in SMALL]
-    for i, frame in enumerate(at.dataframe):
-        table = frame.value
+    for i, table in enumerate(tables(at)):
         columns = [c for c in table.columns if c in COUNT_HEADERS or (str(c).isdigit() and i < 2)]
         found += [f"table {i} {c}: {v}" for c in columns for v in table[c].astype(str) if v in SMALL]
     for chart in at.get("vega_lite_chart"):
@@ -231,8 +230,8 @@ def test_the_adviser_sees_the_small_counts(app, tiny_db):
 def test_hidden_cells_are_marked_in_tables_and_charts(app, tiny_db):
     at = app(tiny_db, "pages/departments.py", query={"aar": "2018"}, user=DIRECTOR)
     # 2018: B&A 3 registrations, S&O 2, AM 1, B&K 1: every count is small.
-    assert [r["Alle henvendelser"] for r in at.dataframe[0].value.to_dict("records")] == ["·"] * 4
-    assert [r["Andel alle"] for r in at.dataframe[0].value.to_dict("records")] == ["·"] * 4
+    assert [r["Alle henvendelser"] for r in tables(at)[0].to_dict("records")] == ["·"] * 4
+    assert [r["Andel alle"] for r in tables(at)[0].to_dict("records")] == ["·"] * 4
     assert "· = skjult af hensyn til borgernes anonymitet" in "\n".join(c.value for c in at.caption)
 
 
@@ -241,7 +240,7 @@ def test_a_leader_cannot_subtract_two_filter_choices(app, demo_db):
     # difference is 1-4, the complaints are hidden.
     complaints = app(demo_db, "pages/departments.py", query={"aar": "2018", "type": "Klage"}, user=DIRECTOR)
     everything = app(demo_db, "pages/departments.py", query={"aar": "2018"}, user=ADVISER)
-    units = lambda at: {r["Afdeling"]: r["Alle henvendelser"] for r in at.dataframe[1].value.to_dict("records")}  # noqa: E731
+    units = lambda at: {r["Afdeling"]: r["Alle henvendelser"] for r in tables(at)[1].to_dict("records")}  # noqa: E731
     shown, total = units(complaints), units(everything)
     for unit, value in shown.items():
         if value != "·":

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pytest
 
 from advisor import queries
-from conftest import params
+from conftest import params, tables
 
 DIRECTOR, LEADER_BA, SECRETARIAT = "direktion@esbjerg.dk", "leder.ba@esbjerg.dk", "sekretariat@esbjerg.dk"
 HIDDEN = "·"
@@ -66,7 +66,7 @@ def test_a_share_on_the_repeat_page_hides_with_its_count(app, demo_db):
     shown = cards(at)
     if shown["Borgere"] != HIDDEN and shown["Med 2 eller flere henvendelser"] != HIDDEN:
         assert not small(number(shown["Borgere"]) - number(shown["Med 2 eller flere henvendelser"]))
-    rows = at.dataframe[0].value.to_dict("records")  # per unit
+    rows = tables(at)[0].to_dict("records")  # per unit
     for row in rows:
         if HIDDEN not in (row["Borgere"], row["Med flere henvendelser"]):
             assert not small(number(row["Borgere"]) - number(row["Med flere henvendelser"])), row
@@ -80,15 +80,15 @@ def test_a_share_on_the_repeat_page_hides_with_its_count(app, demo_db):
 @pytest.mark.parametrize("kind", [None, "Klage", "Dialogmøde"])
 def test_first_contacts_and_all_registrations_hide_together(app, demo_db, kind):
     at = app(demo_db, "pages/departments.py", query={"aar": "2018"} | ({"type": kind} if kind else {}), user=DIRECTOR)
-    for table in (at.dataframe[0].value, at.dataframe[1].value):  # departments, then units
+    for table in (tables(at)[0], tables(at)[1]):  # departments, then units
         for row in table.to_dict("records"):
             assert (row["1. gang"] == HIDDEN) == (row["Alle henvendelser"] == HIDDEN), row
 
 
 def test_units_add_up_to_their_department_without_giving_a_hidden_unit_away(app, demo_db):
     at = app(demo_db, "pages/departments.py", query={"aar": "2018", "type": "Klage"}, user=DIRECTOR)
-    departments = {r["Forvaltning"]: r for r in at.dataframe[0].value.to_dict("records")}
-    units = at.dataframe[1].value.to_dict("records")
+    departments = {r["Forvaltning"]: r for r in tables(at)[0].to_dict("records")}
+    units = tables(at)[1].to_dict("records")
     for department, row in departments.items():
         members = [u for u in units if u["Forvaltning"] == department]
         for column in ("1. gang", "Alle henvendelser"):
@@ -102,7 +102,7 @@ def test_units_add_up_to_their_department_without_giving_a_hidden_unit_away(app,
 @pytest.mark.parametrize("channel", ["Brev", "Digital post", "Personligt fremmøde"])
 def test_a_year_total_never_pins_its_hidden_months(app, demo_db, user, channel):
     at = app(demo_db, "pages/monthly_load.py", query={"kanal": channel}, user=user)
-    table = at.dataframe[0].value.to_dict("records")
+    table = tables(at)[0].to_dict("records")
     months, total = table[:12], table[12]
     for year in [c for c in table[0] if c != "Måned"]:
         cells = [m[year] for m in months if m[year] != ""]
@@ -156,8 +156,8 @@ def test_all_units_minus_one_unit_gives_no_small_month_in_the_chart(app, demo_db
 
 
 def test_the_year_table_of_one_channel_is_checked_against_all_channels(app, demo_db):
-    every = app(demo_db, "pages/monthly_load.py", user=SECRETARIAT).dataframe[0].value.to_dict("records")
-    brev = app(demo_db, "pages/monthly_load.py", query={"kanal": "Brev"}, user=SECRETARIAT).dataframe[0].value.to_dict("records")
+    every = tables(app(demo_db, "pages/monthly_load.py", user=SECRETARIAT))[0].to_dict("records")
+    brev = tables(app(demo_db, "pages/monthly_load.py", query={"kanal": "Brev"}, user=SECRETARIAT))[0].to_dict("records")
     for all_row, row in zip(every[:12], brev[:12]):
         for year, value in row.items():
             if year != "Måned" and HIDDEN not in (value, all_row[year]) and value != "":
@@ -168,6 +168,6 @@ def test_the_year_table_of_one_channel_is_checked_against_all_channels(app, demo
 
 def test_every_hidden_cell_has_one_label_and_the_page_explains_it(app, demo_db):
     at = app(demo_db, "pages/departments.py", query={"aar": "2018", "type": "Klage"}, user=DIRECTOR)
-    cells = {v for frame in at.dataframe for row in frame.value.to_dict("records") for v in row.values()}
+    cells = {v for frame in tables(at) for row in frame.to_dict("records") for v in row.values()}
     assert HIDDEN in cells and "< 5" not in cells and "skjult" not in cells
     assert any("· = skjult af hensyn til borgernes anonymitet" in c.value for c in at.caption)

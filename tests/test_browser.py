@@ -278,6 +278,10 @@ def test_every_month_axis_shows_each_month_once_at_its_own_point(server, browser
     try:
         page.goto(f"{server}/{path}?{query}")
         settle(page)
+        # Vega draws after the script has run: wait for the time axis (a slow machine takes a while).
+        page.wait_for_function("""() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg .role-axis')]
+            .some(a => (a.getAttribute('aria-label') || '').includes('utc scale'))""", timeout=30_000)
+        page.wait_for_timeout(300)
         axes = month_axes(page)
         assert axes, "no time axis drawn"
         for axis in axes:
@@ -298,6 +302,7 @@ def test_tables_show_danish_dates_blanks_and_one_minus_sign(server, page):
     page.goto(f"{server}/registrations")
     settle(page)
     grid = page.locator('[data-testid="stDataFrame"]').first
+    expect(grid.locator("th", has_text="Modtaget")).to_have_count(1, timeout=30_000)  # the grid draws after the run
     headers = [h.inner_text() for h in grid.locator("th").all()]
     cells = [[c.inner_text() for c in row.locator("td").all()] for row in grid.locator("tbody tr").all()[:20]]
     received = headers.index("Modtaget")
@@ -306,8 +311,27 @@ def test_tables_show_danish_dates_blanks_and_one_minus_sign(server, page):
     assert "None" not in text and "00:00:00" not in text and "nan" not in text.lower().split()
     page.goto(f"{server}/monthly_load")
     settle(page)
-    changes = " ".join(c.inner_text() for c in page.locator('[data-testid="stDataFrame"]').nth(2).locator("td").all())
+    changes = " ".join(c.inner_text() for c in page.locator(".tal table").nth(2).locator("td").all())
     assert re.search(r"(^| )-\d", changes) and "−" not in changes
+
+
+@pytest.mark.parametrize("path", ["monthly_load", "departments", "repeat_contacts"])
+def test_column_headers_stand_over_their_numbers(server, page, path):
+    page.goto(f"{server}/{path}")
+    settle(page)
+    misplaced = page.evaluate("""() => [...document.querySelectorAll('.tal table')].flatMap(table => {
+        const heads = [...table.querySelectorAll('thead th')];
+        const rows = [...table.querySelectorAll('tbody tr')];
+        return heads.flatMap((th, i) => {
+            const td = rows.map(r => r.children[i]).find(c => c && c.innerText.trim());  // the first with a number
+            if (!td || !td.classList.contains('n')) return [];
+            const inner = e => { const r = document.createRange(); r.selectNodeContents(e); return r.getBoundingClientRect(); };
+            const gap = Math.abs(inner(th).right - inner(td).right);
+            return gap > 2 || getComputedStyle(th).textAlign !== 'right' ? [th.innerText + ': ' + gap] : [];
+        });
+    })""")
+    assert page.locator(".tal table").count() > 0
+    assert misplaced == []
 
 
 def test_nothing_is_cut_off_at_800_pixels(server, browser):

@@ -13,6 +13,8 @@ import duckdb
 import openpyxl
 import pytest
 
+from conftest import tables
+
 from advisor import db, importer, privacy
 from advisor.__main__ import main
 
@@ -376,14 +378,14 @@ def test_the_data_page_uploads_checks_imports_and_undoes(app, real_db):
     assert not at.exception
     at.get("file_uploader")[0].set_value(("fejl.csv", (FIXTURES / "errors.csv").read_bytes(), "text/csv")).run()
     assert {m.label: m.value for m in at.metric} == {"Rækker i filen": "12", "Nye": "0", "Opdateres": "0", "Med fejl": "12"}
-    problems = at.dataframe[0].value
-    assert problems.iloc[0].to_dict() == {"Række": 2, "Kolonne": "Borger", "Værdi": "", "Fejl": "skal udfyldes"}
+    problems = tables(at)[0]
+    assert problems.iloc[0].to_dict() == {"Række": "2", "Kolonne": "Borger", "Værdi": "", "Fejl": "skal udfyldes"}
     assert button(at, "Importér").disabled
 
     at.get("file_uploader")[0].set_value(("log.csv", (FIXTURES / "valid.csv").read_bytes(), "text/csv")).run()
     assert {m.label: m.value for m in at.metric} == {"Rækker i filen": "3", "Nye": "3", "Opdateres": "0", "Med fejl": "0"}
     assert "Bemærkning" in at.caption[1].value
-    preview = at.dataframe[0].value
+    preview = tables(at)[0]
     assert list(preview["Løbenr."]) == ["2019-0001", "2019-0002", "2019-0003"]
     assert not preview.astype(str).apply(lambda c: c.map(privacy.has_cpr)).any().any()
 
@@ -395,8 +397,8 @@ def test_the_data_page_uploads_checks_imports_and_undoes(app, real_db):
     assert not at.get("file_uploader")[0].value  # ready for the next file
     at.get("file_uploader")[0].set_value(("igen.csv", (FIXTURES / "valid.csv").read_bytes(), "text/csv")).run()
     assert at.error[0].value.startswith("Filen er allerede importeret: import 1 (log.csv)")
-    history = next(d.value for d in at.dataframe if "Import" in d.value.columns)
-    assert history.iloc[0][["Import", "Fil", "Læst", "Nye"]].to_dict() == {"Import": 1, "Fil": "log.csv", "Læst": "3", "Nye": "3"}
+    history = next(d for d in tables(at) if "Import" in d.columns)
+    assert history.iloc[0][["Import", "Fil", "Læst", "Nye"]].to_dict() == {"Import": "1", "Fil": "log.csv", "Læst": "3", "Nye": "3"}
     button(at, "Fortryd import 1").click().run()
     assert at.success[0].value == "Import 1 er fortrudt."
     assert stored(real_db) == []
@@ -414,7 +416,7 @@ def test_imports_and_undos_are_in_the_audit_log(app, real_db, capsys):
     assert list(log["who"]) == ["janne.andersen@esbjerg.dk", "kommandolinjen"]
     assert log["details"].iloc[1] == ('{"import": 1, "fil": "valid.csv", "læst": 3, "nye": 3, "opdateret": 0, '
                                       '"afvist": 0, "karantæne": false}')
-    shown = next(d.value for d in at.run().dataframe if "Handling" in d.value.columns)
+    shown = next(d for d in tables(at.run()) if "Handling" in d.columns)
     assert list(shown["Handling"]) == ["fortryd", "login", "import"]
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from advisor import meeting, queries
-from conftest import params, records
+from conftest import params, records, tables
 
 
 def test_the_default_half_year_is_the_last_complete_one():
@@ -89,7 +89,7 @@ def test_the_page_on_the_demo_for_2018h2(app, demo_db):
     assert [s.value for s in at.subheader] == ["Overblik", "Registreringer og borgere", "Klager og sagsbehandlerskift",
                                                 "Ventetider", "Gentagne henvendelser", "Typer og emner", "Punkter til drøftelse",
                                                 "Begivenheder"]
-    registrations = at.dataframe[0].value
+    registrations = tables(at)[0]
     assert list(registrations.columns) == ["Afdeling", "2. halvår 2017", "1. halvår 2018", "2. halvår 2018", "Ændring"]
     # The page's figures are the query's: the department's registrations add up to its key figure.
     b_and_a = queries.run(queries.connect(demo_db), "key_figures", params(
@@ -118,7 +118,7 @@ def test_a_leader_sees_no_small_count_in_the_meeting_material(app, tiny_db):
     assert not at.exception
     assert small_counts_shown(at) == []
     # The unit tables: registrations, citizens, 1. gang, complaints, trouble (in that order) hold counts.
-    count_tables = [d.value for d in at.dataframe[:5]]
+    count_tables = tables(at)[:5]
     assert all("Ændring" in t.columns for t in count_tables)
     cells = [v for t in count_tables for c in ("1. halvår 2017", "2. halvår 2017", "1. halvår 2018") for v in t[c]]
     assert cells and not {"1", "2", "3", "4"} & set(cells)
