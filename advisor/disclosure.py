@@ -118,12 +118,10 @@ def protect(frame: pd.DataFrame, counts: list[str], *, k: int, groups: list[str]
                     changed = True
     # Zeros beside hidden cells are hidden too: a hidden cell is then no
     # longer known to be at least 1.
+    # (The whole column is a group, and holds every finer group's hidden cells.)
     for column in counts:
-        for keys in group_keys[-1:] + group_keys[:-1]:
-            for _, members in frame[column].groupby(keys, sort=False):
-                if (hidden.loc[members.index, column] != "").any():
-                    zeros = members.index[(members == 0).to_numpy()]
-                    hidden.loc[zeros, column] = hidden.loc[zeros, column].where(hidden.loc[zeros, column] != "", SECONDARY)
+        if (hidden[column] != "").any():
+            hidden.loc[(frame[column] == 0) & (hidden[column] == ""), column] = SECONDARY
     for column, bases in depends.items():
         small = pd.concat([(hidden[b] == SMALL) | frame[b].map(lambda v: is_small(v, k)) for b in bases], axis=1).any(axis=1)
         secondary = pd.concat([hidden[b] == SECONDARY for b in bases], axis=1).any(axis=1)
@@ -148,20 +146,23 @@ def _complete(members: pd.Series, hidden: pd.DataFrame, column: str, k: int) -> 
     return True
 
 
-def protect_value(value, k: int, *, parent=None, basis=None, part=None) -> str | None:
+def protect_value(value, k: int, *, parent=None, basis=None, part=None, of=None) -> str | None:
     """Why a single figure must be hidden, or None.
 
     `value`: a count (or None when the figure is not a count). `parent`: the
     same count without the optional filters; the difference is a count too.
     `basis`: the number of citizens a share or median is computed over.
     `part`: for a share, its numerator; the share is hidden when the
-    numerator or the rest (basis minus numerator) is small.
+    numerator or the rest (basis minus numerator) is small. `of`: a shown
+    count this one is part of (citizens, of whom some came again); the rest
+    is a count too.
     """
     k = threshold(k)
     if value is not None and is_small(value, k):
         return SMALL
-    if parent is not None and value is not None and is_small(parent - value, k):
-        return SECONDARY
+    for whole in (parent, of):
+        if whole is not None and value is not None and is_small(whole - value, k):
+            return SECONDARY
     if basis is not None and (pd.isna(basis) or basis < k):
         return SMALL
     if part is not None and basis is not None and (is_small(part, k) or is_small(basis - part, k)):

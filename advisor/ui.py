@@ -94,11 +94,8 @@ def _hidden(value, guard: dict | None, which: int, k: int) -> str | None:
         return None
     count = value if guard.get("count") else None
     parent = guard.get("parent", (None, None))[which] if guard.get("count") else None
-    if count is not None and (whole := guard.get("of", (None, None))[which]) is not None:
-        if disclosure.is_small(whole - count, k):
-            return disclosure.SECONDARY
     return disclosure.protect_value(count, k, parent=parent, basis=guard.get("basis", (None, None))[which],
-                                    part=guard.get("part", (None, None))[which])
+                                    part=guard.get("part", (None, None))[which], of=guard.get("of", (None, None))[which])
 
 
 def guarded(frame: pd.DataFrame, protect: dict | None) -> disclosure.Protected | None:
