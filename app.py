@@ -121,11 +121,12 @@ st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
         "{white-space:normal !important; overflow:visible !important; text-overflow:clip !important}"
         "[class*='st-key-pair-'] [data-testid='stHorizontalBlock']{flex-wrap:wrap}"
         "[class*='st-key-pair-'] [data-testid='stColumn']{min-width:360px}"
+        "[class*='st-key-pair-moede-'] [data-testid='stColumn']{min-width:540px}"
         # Tables (ui.grid): numbers and their headers on the right, totals bold.
         ".tal{overflow-x:auto;margin-bottom:.5rem}.tal table{border-collapse:collapse;width:100%;font-size:1rem}"
         ".tal th,.tal td{padding:.3rem .75rem;border-bottom:1px solid #e2e4e8;text-align:left;vertical-align:top}"
         ".tal thead th{background:#f4f5f7;font-weight:600;border-bottom:2px solid #c9ccd3}"
-        ".tal .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+        ".tal .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.tal th.n{white-space:normal}"
         ".tal tr.sum td{font-weight:700;background:#eef1f6}</style>")
 
 # The shared filters, where they apply: the meeting page has its own choices,

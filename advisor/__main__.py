@@ -41,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--all-types", action="store_true",
                    help="alle henvendelser, også uden for kompetence (standard: kun egentlige henvendelser)")
 
+    p = commands.add_parser("agreements", help="dialogmødernes aftaler (til beretningen og scripts)")
+    p.add_argument("--db", type=Path, default=None)
+    p.add_argument("--format", choices=["csv"], default="csv")
+    p.add_argument("--department", help="kun denne forvaltning")
+
     args = parser.parse_args(argv)
     if args.command == "demo":
         print(f"Demodatabase bygget: {demo.build(args.db, rows=args.rows)}")
@@ -66,13 +71,18 @@ def main(argv: list[str] | None = None) -> int:
                                        None, proper_only=not args.all_types)
             as_of, demo_data = material_module.data_as_of(queries.run(con, "data_status"))
         if args.format == "xlsx":
-            args.out.write_bytes(export.meeting_xlsx(material, k))
+            args.out.write_bytes(export.meeting_xlsx(material, k, as_of=as_of, demo=demo_data))
         else:
             make = material_module.pdf if args.format == "pdf" else material_module.pptx
             args.out.write_bytes(make(material, k, as_of=as_of, demo=demo_data))
         audit.record(database, "kommandolinjen", "eksport",
                      {"tabel": "dialogmøde", "forvaltning": args.department, "halvår": args.half, "format": args.format})
         print(f"Materiale til dialogmødet skrevet: {args.out}")
+    elif args.command == "agreements":
+        with queries.connect(args.db or db.default_path()) as con:
+            listed = queries.run(con, "agreements", {"department": args.department, "departments": None})
+        table = listed.drop(columns=["meeting_id"]).assign(figure=[meeting.FIGURES[f][0] for f in listed["figure"]])
+        sys.stdout.buffer.write(export.csv_bytes(table.rename(columns=AGREEMENT_COLUMNS)))
     elif args.command in ("import", "undo"):
         database = args.db or db.default_path()
         try:
@@ -90,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(report.lines()))
         return 0 if report.done else 1
     return 0
+
+
+AGREEMENT_COLUMNS = {"agreement_id": "Nr.", "held_on": "Mødedato", "department": "Forvaltning", "half": "Halvår",
+                     "units_present": "Til stede", "what": "Aftale", "unit": "Afdeling", "figure": "Tal",
+                     "follow_up_on": "Opfølgning", "status": "Status"}
 
 
 def pack_problem(con, department: str, half: str, org_view: str) -> str | None:

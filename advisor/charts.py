@@ -239,3 +239,53 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
                 "encoding": {"x": _month(x), "y": {"datum": 0}, "text": _field("label", "nominal")},
             })
     return danish({"datasets": datasets, "layer": layers})
+
+
+# The three half-years of the dialogue meeting: now dark and filled, the
+# earlier ones lighter and open, each its own shape, so no one needs colour
+# to tell them apart.
+HALF_STYLES = [("#1a1a1a", "circle", True), ("#5a5a5a", "square", True), ("#767676", "triangle-up", False)]
+
+
+def halves(frame: pd.DataFrame, order: list[str], names: list[str], *, value_title: str, number: str = ",d",
+           height: int | None = None) -> dict:
+    """A dot plot of units x half-years: a row per unit (in `order`), a dot
+    per half-year (`names`: now, the half-year before, a year earlier) joined
+    by a line, so each unit's move reads at a glance; the value now is written
+    at the row's end. `frame` is long: unit, half (a name), value, text (what
+    the row's end says: the value now, or the label of a hidden one). Hidden
+    values are left out (the table beside the chart says "·"). The legend is
+    the caller's, in words, once for several charts (see HALF_STYLES)."""
+    drawn = frame[["unit", "half", "value", "text"]]
+    y = _field("unit", "nominal", title=None, sort=order, axis={"labelLimit": 300, "labelFontSize": FONT_SIZE - 1})
+    x = _field("value", "quantitative", title=value_title, axis={"format": number, "tickCount": 5},
+               scale={"zero": False, "padding": 14})
+    styles = {"domain": names, "range": [c for c, _, _ in HALF_STYLES[: len(names)]]}
+    return danish({
+        "datasets": {"halves": drawn},
+        "data": {"name": "halves"},
+        "encoding": {"y": y},
+        "layer": [
+            {"transform": [{"filter": "isValid(datum.value)"}],
+             "mark": {"type": "rule", "color": "#b0b0b0", "strokeWidth": 2},
+             "encoding": {"x": {"aggregate": "min", "field": "value", "type": "quantitative", "title": value_title},
+                          "x2": {"aggregate": "max", "field": "value"}}},
+            {"transform": [{"filter": "isValid(datum.value)"}],
+             "mark": {"type": "point", "size": 170, "strokeWidth": 2.5, "opacity": 1},
+             "encoding": {
+                 "x": x,
+                 "color": _field("half", "nominal", scale=styles, sort=names, legend=None),
+                 "shape": _field("half", "nominal", sort=names, legend=None,
+                                 scale={"domain": names, "range": [s for _, s, _ in HALF_STYLES[: len(names)]]}),
+                 "fill": _field("half", "nominal", sort=names, legend=None,
+                                scale={"domain": names, "range": [c if filled else "#ffffff"
+                                                                  for c, _, filled in HALF_STYLES[: len(names)]]}),
+                 "tooltip": [_field("unit", "nominal", title="Afdeling"), _field("half", "nominal", title="Halvår"),
+                             _field("value", "quantitative", title=value_title, format=number)],
+             }},
+            {"transform": [{"filter": f"datum.half == '{names[0]}'"}],
+             "mark": {"type": "text", "align": "left", "dx": 10, "fontSize": FONT_SIZE - 2, "fontWeight": "bold"},
+             "encoding": {"x": {"value": "width"}, "text": _field("text", "nominal")}},
+        ],
+        "resolve": {"scale": {"x": "shared"}},
+    }, height=height or max(140, 34 * len(order)))

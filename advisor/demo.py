@@ -408,5 +408,32 @@ def build(path=db.DEMO_DB, seed: int = SEED, rows: int | None = None):
             per_copy = int((frame["received_on"] >= dt.date(2015, 1, 1)).sum())
             con.execute(SCALED_SQL.read_text(), {"rows": rows, "copies": 1 + -(-rows // per_copy)})
         con.unregister("demo_rows")
+        record_demo_meeting(con)
 
     return db.build(path, fill, is_demo=True)
+
+
+# A plausible dialogue meeting with Borger & Arbejdsmarked about 2. halvår
+# 2018, held in February 2019, so the 2019H1 meeting has agreements to follow up.
+DEMO_MEETING = {"meeting_id": 1, "held_on": dt.date(2019, 2, 14), "department": "Borger & Arbejdsmarked", "half": "2018H2",
+                "units_present": ["Jobcenter – Jobafklaring", "Jobcenter – Sygedagpenge", "Ydelse og kontanthjælp",
+                                  "Familierådgivningen", "Borgerservice"]}
+DEMO_AGREEMENTS = [
+    ("Svar på skriftlige henvendelser sendes inden for 5 arbejdsdage med sagsbehandlerens direkte telefonnummer",
+     "Jobcenter – Sygedagpenge", "median_days_to_answer", dt.date(2019, 8, 31), "gennemført"),
+    ("Ved skift af sagsbehandler får borgeren besked i forvejen og tilbud om et overdragelsesmøde",
+     "Familierådgivningen", "citizens_with_trouble", dt.date(2019, 8, 31), "i gang"),
+    ("Afgørelser om kontanthjælpsloftet forklares i et brev på almindeligt dansk",
+     "Ydelse og kontanthjælp", "complaints", dt.date(2019, 12, 31), "åben"),
+]
+
+
+def record_demo_meeting(con) -> None:
+    """The demo meeting, written as agreements.record writes a meeting (change 1)."""
+    con.execute("insert into agreement_changes values (1, $at, 'møde', null)",
+                {"at": dt.datetime.combine(DEMO_MEETING["held_on"], dt.time(15))})
+    con.execute("insert into meetings values ($meeting_id, $held_on, $department, $half, $units_present, 1)", DEMO_MEETING)
+    for number, (what, unit, figure, follow_up_on, status) in enumerate(DEMO_AGREEMENTS, start=1):
+        con.execute("insert into agreements values ($id, 1, $what, $unit, $figure, $follow_up_on, $status, 1)",
+                    {"id": number, "what": what, "unit": unit, "figure": figure, "follow_up_on": follow_up_on,
+                     "status": status})

@@ -394,7 +394,7 @@ def validate(database: Path, data: bytes, file_name: str, *, sheet: str | None =
 # -- writing ----------------------------------------------------------------------
 
 @contextmanager
-def writable_copy(database: Path, *, compact: bool = False):
+def writable_copy(database: Path, *, compact: bool = False, demo_ok: bool = False):
     """A writable copy of the database, moved over it when the block succeeds.
 
     Imports and undos wait for each other on a lock file. The live file is
@@ -403,6 +403,8 @@ def writable_copy(database: Path, *, compact: bool = False):
     and its WAL) is removed first, so the next run works without anyone
     deleting a file by hand. With `compact`, the copy is written anew (COPY
     FROM DATABASE) before the rename, so no bytes of deleted rows remain.
+    The demo database takes no import; with `demo_ok` it takes other writes
+    (a meeting's agreements, to try the feature on).
     """
     database = Path(database)
     if not database.exists():
@@ -419,7 +421,7 @@ def writable_copy(database: Path, *, compact: bool = False):
             shutil.copyfile(database, copy)
             with duckdb.connect(str(copy)) as con:
                 con.execute(db.SCHEMA.read_text())  # tables added since the database was made
-                if con.execute("select is_demo from meta").fetchone()[0]:
+                if not demo_ok and con.execute("select is_demo from meta").fetchone()[0]:
                     raise ImportRefused(
                         "Demodatabasen tager ikke imod import. Opret en rigtig database med "
                         ".venv/bin/python -m advisor init --db data/kommune.duckdb, og importér til den med --db "

@@ -1,35 +1,58 @@
 """The dialogue meeting: a department's half-year per unit, against the half-year
 before and the same half-year a year earlier, and the points to discuss.
 
-The rule for "Punkter til drøftelse" (shown on the page and in Begreber): a
-unit's figure, or a topic's registrations, is a point when it moved at least
-30 % against the half-year before or the same half-year a year earlier, and
-both figures rest on at least k citizens (k = 5) so no small number is
-flagged or shown. A median waiting time must also move at least 2 days.
+The rule for "Punkter til drøftelse" (shown on the page and in Begreber):
+
+- A candidate is a unit's count or median waiting time, or a topic's
+  registrations. It is a point when it moved at least 30 % against the
+  half-year before or the same half-year a year earlier, and both figures of
+  that comparison rest on at least k citizens (and, for counts, are at least
+  k themselves), so no small number is flagged or shown. A median waiting time
+  must also move at least 2 days. Shares are shown, not flagged.
+- Points are ranked by their weight: the relative change against the
+  half-year before plus the relative change against a year earlier (each
+  counted only where that comparison is allowed as above; absolute values),
+  times the square root of the number of citizens the figure rests on now
+  (for a topic: its registrations now). A big move for many citizens comes
+  first; a big move for a few comes after a moderate move for many.
+- A unit's registrations and citizens move together: only the heavier of
+  the two is a point.
+- The five heaviest are "Punkter til drøftelse"; the rest are "Øvrige
+  bevægelser". Ties keep the order of units and figures.
 """
 
 import datetime as dt
+import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from advisor import disclosure, fmt, periods
+from advisor import charts, disclosure, fmt, periods
 
 CHANGE = 0.30  # a notable move
 MIN_DAYS = 2   # ... and for waiting times at least this many days
+TOP = 5        # points to discuss; the rest are "Øvrige bevægelser"
 
 # Figure -> (Danish name, decimals or "share", kind). Counts and waiting times
-# can be points to discuss; shares are shown, not flagged.
+# can be points to discuss; shares are shown, not flagged. ("1. gang" is
+# counted by unit_figures but not shown: per unit and half-year it is nearly
+# always the citizens.)
 FIGURES = {
     "registrations": ("Registreringer", 0, "count"),
     "citizens": ("Borgere", 0, "count"),
-    "first_contacts": ("1. gang", 0, "shown"),  # mostly the same as citizens: shown, not flagged
     "complaints": ("Klager", 0, "count"),
+    "citizens_with_trouble": ("Borgere med gener ved skift", 0, "count"),
     "median_days_to_answer": ("Mediantid til første svar (dage)", 1, "days"),
     "median_days_to_meeting": ("Mediantid til møde (dage)", 1, "days"),
     "repeat_share": ("Andel med flere henvendelser", "share", "share"),
-    "citizens_with_trouble": ("Borgere med gener ved skift", 0, "count"),
+}
+# The themes of the page, the slides and the handout, each with its figures.
+THEMES = {
+    "Registreringer og borgere": ["registrations", "citizens"],
+    "Klager og sagsbehandlerskift": ["complaints", "citizens_with_trouble"],
+    "Ventetider": ["median_days_to_answer", "median_days_to_meeting"],
+    "Gentagne henvendelser": ["repeat_share"],
 }
 
 
@@ -40,13 +63,15 @@ def default_half(last_day: dt.date) -> periods.Period:
 
 
 PERIODS = ("year_before", "previous", "now")
+CHANGES = {"change": "previous", "change_year": "year_before"}  # change column -> the half-year it is against
 
 
 def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame, figure: str) -> pd.DataFrame:
     """One figure per unit in the three half-years (and, as citizens_<period>,
-    how many citizens it rests on), units in the order of now, then any that
-    only the earlier half-years have. Plain dicts: the frames hold a few
-    dozen units, where pandas' joins cost more than the work."""
+    how many citizens it rests on), its change against the half-year before
+    (change) and a year earlier (change_year); units in the order of now,
+    then any that only the earlier half-years have. Plain dicts: the frames
+    hold a few dozen units, where pandas' joins cost more than the work."""
     frames = {"now": now, "previous": previous, "year_before": year_before}
     values = {name: dict(zip(f["unit"], zip(f[figure], f["citizens"]))) for name, f in frames.items()}
     units = list(dict.fromkeys([*now["unit"], *previous["unit"], *year_before["unit"]]))
@@ -56,7 +81,8 @@ def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame
             for unit in units]
     columns = ["unit"] + [c for name in frames for c in (name, f"citizens_{name}")]
     table = pd.DataFrame(rows, columns=columns)
-    table["change"] = table["now"] - table["previous"]
+    for change, against in CHANGES.items():
+        table[change] = table["now"] - table[against]
     if figure in SHARE_PARTS:  # the share's numerator, for disclosure control (never shown)
         for name, f in frames.items():
             parts = dict(zip(f["unit"], f[SHARE_PARTS[figure]]))
@@ -69,6 +95,16 @@ def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame
 SHARE_PARTS = {"repeat_share": "repeat_citizens"}
 
 
+@dataclass
+class Point:
+    """A figure that moved: what, the sentence that says so, and its weight."""
+
+    subject: str            # a unit, or "Emnet <topic>"
+    figure: str             # a FIGURES key, or "topic"
+    text: str
+    weight: float
+    values: dict = field(default_factory=dict)  # period -> value, for the comparisons allowed
+
 def _moved(now, before, kind: str) -> bool:
     if pd.isna(now) or pd.isna(before) or before == 0:
         return False
@@ -77,38 +113,73 @@ def _moved(now, before, kind: str) -> bool:
     return abs(now - before) / before >= CHANGE
 
 
+def _relative(now, before) -> float:
+    return abs(float(fmt.exact(now) - fmt.exact(before)) / float(fmt.exact(before)))
+
+
 def points(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame, labels: tuple[str, str],
-           topics: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], k: int) -> list[str]:
-    """The points to discuss, in Danish, each with the figures behind it.
-    `labels`: the names of the half-year before and of the year before."""
+           topics: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame], k: int) -> list[Point]:
+    """The points to discuss, heaviest first (see the module's rule), each
+    with a Danish sentence and the figures behind it. `labels`: the names of
+    the half-year before and of the year before."""
     found = []
-    for index, (other, label) in enumerate(((previous, labels[0]), (year_before, labels[1])), start=1):
-        earlier = {row["unit"]: row for row in other.to_dict("records")}
-        for row in now.to_dict("records"):
-            then = earlier.get(row["unit"])
-            if then is None or row["citizens"] < k or then["citizens"] < k:
+    earlier = [{row["unit"]: row for row in other.to_dict("records")} for other in (previous, year_before)]
+    for row in now.to_dict("records"):
+        if row["citizens"] < k:
+            continue
+        for figure, (name, decimals, kind) in FIGURES.items():
+            if kind == "share":
                 continue
-            for figure, (name, decimals, kind) in FIGURES.items():
-                value, before = row[figure], then[figure]
-                if kind in ("share", "shown") or (kind == "count" and (value < k or before < k)):
+            value, allowed = row[figure], {}
+            for then, label in zip(earlier, labels):
+                before = then.get(row["unit"])
+                if before is None or before["citizens"] < k:
                     continue
-                if _moved(value, before, kind):
-                    found.append(_sentence(row["unit"], name.removesuffix(" (dage)"), before, value, decimals, label,
-                                           " dage" if kind == "days" else ""))
-        topic_now, topic_before = topics[0], topics[index]
-        earlier_topics = dict(zip(topic_before["topic"], topic_before["registrations"]))
-        for topic, registrations in zip(topic_now["topic"], topic_now["registrations"]):
-            before = earlier_topics.get(topic)
-            if before is not None and registrations >= k and before >= k and _moved(registrations, before, "count"):
-                found.append(_sentence(f"Emnet {topic}", "registreringer", before, registrations, 0, label))
-    return found
+                if kind == "count" and (value < k or before[figure] < k):
+                    continue
+                if not (pd.isna(value) or pd.isna(before[figure]) or before[figure] == 0):
+                    allowed[label] = before[figure]
+            if any(_moved(value, before, kind) for before in allowed.values()):
+                found.append(_point(row["unit"], figure, name.removesuffix(" (dage)"), value, allowed, decimals,
+                                    " dage" if kind == "days" else "", row["citizens"]))
+    topic_now = topics[0]
+    topics_before = [dict(zip(t["topic"], t["registrations"])) for t in topics[1:]]
+    for topic, registrations in zip(topic_now["topic"], topic_now["registrations"]):
+        if registrations < k:
+            continue
+        allowed = {label: then[topic] for then, label in zip(topics_before, labels)
+                   if then.get(topic) is not None and then[topic] >= k}
+        if any(_moved(registrations, before, "count") for before in allowed.values()):
+            found.append(_point(f"Emnet {topic}", "topic", "registreringer", registrations, allowed, 0, "", registrations))
+    return _one_per_move(sorted(found, key=lambda p: -p.weight))  # stable: ties keep their order
 
 
-def _sentence(subject: str, name: str, before, now, decimals: int, label: str, unit: str = "") -> str:
-    direction = "steg" if now > before else "faldt"
-    change = fmt.number((fmt.exact(now) - fmt.exact(before)) / fmt.exact(before) * 100, signed=True)
-    return (f"{subject}: {name.lower()} {direction} fra {fmt.number(before, decimals)} til {fmt.number(now, decimals)}{unit} "
-            f"({change} %) mod {label}.")
+def _point(subject: str, figure: str, name: str, now, allowed: dict, decimals: int, unit: str, basis) -> Point:
+    """A point, with its sentence: a: klager 8 – op fra 5 i 1. halvår (+60 %) og ned fra 9 i året før (-11 %)."""
+    weight = sum(_relative(now, before) for before in allowed.values()) * math.sqrt(basis)
+    moves = []
+    for label, before in allowed.items():
+        if fmt.exact(now) == fmt.exact(before):
+            moves.append(f"som i {label}")
+            continue
+        change = fmt.number((fmt.exact(now) - fmt.exact(before)) / fmt.exact(before) * 100, signed=True)
+        moves.append(f"{'op' if now > before else 'ned'} fra {fmt.number(before, decimals)} i {label} ({change} %)")
+    text = f"{subject}: {name.lower()} {fmt.number(now, decimals)}{unit} – {' og '.join(moves)}."
+    return Point(subject, figure, text, weight, {"now": now, **allowed})
+
+
+# Figures that move together: of a unit's registrations and citizens, only the heavier point is kept.
+TOGETHER = {"registrations": "volume", "citizens": "volume"}
+
+
+def _one_per_move(found: list[Point]) -> list[Point]:
+    seen, kept = set(), []
+    for point in found:  # heaviest first
+        key = (point.subject, TOGETHER.get(point.figure, point.figure))
+        if key not in seen:
+            seen.add(key)
+            kept.append(point)
+    return kept
 
 
 @dataclass
@@ -119,11 +190,13 @@ class Material:
     half: periods.Period
     org_view: str
     units: list[pd.DataFrame]        # unit_figures for now, the half-year before, a year before
-    key_figures: list[pd.Series]     # key_figures for now and the half-year before
+    key_figures: list[pd.Series]     # key_figures for the same three half-years
     topics: list[pd.DataFrame]       # by_topic for the three half-years
     types: pd.DataFrame              # by_type for now
     events: pd.DataFrame
     proper_only: bool = True         # egentlige henvendelser only (all but Uden for kompetence)
+    agreed: pd.DataFrame | None = None   # agreements of earlier meetings to follow up (queries/agreements.sql)
+    agreed_units: dict = field(default_factory=dict)  # half-year key -> unit_figures of that half-year
 
     @property
     def periods(self) -> list[periods.Period]:
@@ -131,11 +204,19 @@ class Material:
 
     @property
     def labels(self) -> dict[str, str]:
+        """Column headers: the half-years, and each change naming what it is against."""
         now, previous, year_before = self.periods
-        return {"year_before": year_before.label, "previous": previous.label, "now": now.label, "change": "Ændring"}
+        return {"year_before": year_before.label, "previous": previous.label, "now": now.label,
+                "change": f"Ændring mod {previous.label}", "change_year": f"Ændring mod {year_before.label}"}
 
-    def points(self, k: int) -> list[str]:
+    def points(self, k: int) -> list[Point]:
+        """Every point, heaviest first."""
         return points(*self.units, (self.periods[1].label, self.periods[2].label), tuple(self.topics), k)
+
+    def ranked(self, k: int) -> tuple[list[Point], list[Point]]:
+        """The points to discuss (the TOP heaviest) and the other moves."""
+        found = self.points(k)
+        return found[:TOP], found[TOP:]
 
 
 def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Period, org_view: str,
@@ -154,15 +235,61 @@ def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Per
         units = [figures[figures["half_start"] == pd.Timestamp(p.start)] for p in spans]
     else:
         units = [run("unit_figures", **params(p)) for p in spans]
+    units = [u.drop(columns="half_start").reset_index(drop=True) for u in units]
+    agreed = follow_ups(run("agreements", department=department, departments=scope), half)
+    agreed_units = {key: units[[p.key for p in spans].index(key)] if key in [p.key for p in spans]
+                    else run("unit_figures", **params(periods.parse(key))).drop(columns="half_start")
+                    for key in dict.fromkeys(agreed["half"])}
     return Material(
         department, half, org_view,
-        units=[u.drop(columns="half_start").reset_index(drop=True) for u in units],
-        key_figures=[run("key_figures", **params(p)).iloc[0] for p in spans[:2]],
+        units=units,
+        key_figures=[run("key_figures", **params(p)).iloc[0] for p in spans],
         topics=[run("by_topic", **params(p)) for p in spans],
         types=run("by_type", **params(half)),
         events=run("events_in_period", **half.params()),
         proper_only=proper_only,
+        agreed=agreed,
+        agreed_units=agreed_units,
     )
+
+
+def follow_ups(agreements: pd.DataFrame, half: periods.Period) -> pd.DataFrame:
+    """The agreements a meeting about `half` follows up: all those of the
+    latest earlier meeting, and any older one not yet done (åben, i gang)."""
+    earlier = agreements.loc[pd.Series([periods.parse(h).start < half.start for h in agreements["half"]],
+                                       index=agreements.index, dtype=bool)]
+    if earlier.empty:
+        return earlier
+    latest = earlier["meeting_id"] == earlier["meeting_id"].iloc[0]  # newest meeting first (agreements.sql)
+    return earlier[latest | earlier["status"].isin(["åben", "i gang"])].reset_index(drop=True)
+
+
+def follow_up_rows(material: Material, k: int | None) -> list[dict]:
+    """Each agreement followed up: its text, unit, figure, status, follow-up
+    date, and its figure in the half-year it was agreed about ("before") and
+    now, each a number or, with k, the label of a hidden one (small-number rule)."""
+    now_by_unit = {row["unit"]: row for row in material.units[0].to_dict("records")}
+    rows = []
+    for a in (material.agreed if material.agreed is not None else pd.DataFrame()).itertuples():
+        then_by_unit = {row["unit"]: row for row in material.agreed_units[a.half].to_dict("records")}
+        values = [_guarded(by_unit.get(a.unit), a.figure, k) for by_unit in (then_by_unit, now_by_unit)]
+        rows.append({"what": a.what, "unit": a.unit, "figure": FIGURES[a.figure][0], "figure_key": a.figure,
+                     "status": a.status, "follow_up_on": a.follow_up_on, "agreed_in": periods.parse(a.half).label,
+                     "before": values[0], "now": values[1]})
+    return rows
+
+
+def _guarded(row: dict | None, figure: str, k: int | None):
+    """A unit's figure, or "·" when the small-number rule hides it; None when the unit had nothing."""
+    if row is None:
+        return None
+    if k is None:
+        return row[figure]
+    value, kind = row[figure], FIGURES[figure][2]
+    part = row[SHARE_PARTS[figure]] if figure in SHARE_PARTS else None
+    hidden = disclosure.protect_value(value if kind == "count" else None, k,
+                                      basis=None if kind == "count" else row["citizens"], part=part)
+    return disclosure.label(hidden, k) if hidden else value
 
 
 # The headline figures: column, Danish name, decimals or "share", and whether
@@ -177,8 +304,9 @@ KEY_FIGURES = [
 
 
 def key_figure_values(material: Material, k: int) -> list[list]:
-    """The headline figures, now and the half-year before: numbers, or the
-    label that stands for a hidden one ("·")."""
+    """The headline figures a year earlier, the half-year before and now (in
+    time order, as the unit tables), and the changes against both: numbers, or the label that stands for a hidden
+    one ("·"). A change is hidden with either of its figures."""
     rows = []
     for column, name, _, kind in KEY_FIGURES:
         row = [name]
@@ -187,18 +315,34 @@ def key_figure_values(material: Material, k: int) -> list[list]:
             hidden = disclosure.protect_value(figures[column] if kind == "count" else None, k,
                                               basis=figures["citizens"] if kind == "basis" else None, part=part)
             row.append(disclosure.label(hidden, k) if hidden else figures[column])
-        rows.append(row)
+        now, previous, year_before = row[1:]
+        changes = []
+        for before in (previous, year_before):
+            shown = not any(isinstance(v, str) for v in (now, before)) and not any(pd.isna(v) for v in (now, before))
+            changes.append(now - before if shown else (disclosure.HIDDEN if any(isinstance(v, str) for v in (now, before)) else None))
+        rows.append([name, year_before, previous, now, *changes])
     return rows
+
+
+KEY_COLUMNS = ("year_before", "previous", "now", "change", "change_year")  # key_figure_values' columns after the name
 
 
 def protection(figure: str) -> dict:
     """Disclosure control of a comparison table (disclosure.protect's arguments)."""
-    if FIGURES[figure][2] in ("count", "shown"):
-        return {"counts": list(PERIODS), "depends": {"change": ["now", "previous"]}}
+    changes = {change: ["now", against] for change, against in CHANGES.items()}
+    if FIGURES[figure][2] == "count":
+        return {"counts": list(PERIODS), "depends": changes}
+    # A share's change is hidden with either share: where its citizens, its
+    # numerator (part) or the rest is small.
+    bases = ("citizens", "part") if figure in SHARE_PARTS else ("citizens",)
     shares = {"rests": {p: (f"part_{p}", f"citizens_{p}") for p in PERIODS}} if figure in SHARE_PARTS else {}
     return {"counts": [f"citizens_{p}" for p in PERIODS],
-            "depends": {p: [f"citizens_{p}"] for p in PERIODS} | {"change": ["citizens_now", "citizens_previous"]},
+            "depends": {p: [f"citizens_{p}"] for p in PERIODS}
+            | {change: [f"{b}_{p}" for b in bases for p in ("now", against)] for change, against in CHANGES.items()},
             **shares}
+
+
+SHOWN = ["unit", *PERIODS, *CHANGES]  # a comparison table's columns, as shown
 
 
 def protected_table(material: Material, figure: str, k: int) -> pd.DataFrame:
@@ -206,9 +350,44 @@ def protected_table(material: Material, figure: str, k: int) -> pd.DataFrame:
     table = compare(*material.units, figure)
     p = disclosure.protect(table, k=k, **protection(figure))
     labels = p.hidden.apply(lambda c: c.map(lambda r: p.label(r) if r else ""))
-    shown = table[["unit", *PERIODS, "change"]].astype(object).mask(labels[["unit", *PERIODS, "change"]] != "",
-                                                                     labels[["unit", *PERIODS, "change"]])
+    shown = table[SHOWN].astype(object).mask(labels[SHOWN] != "", labels[SHOWN])
     return shown.rename(columns={"unit": "Afdeling"} | material.labels)
+
+
+def chart_rows(material: Material, figure: str, k: int | None) -> pd.DataFrame:
+    """A figure's dot plot data (charts.halves): unit, half (its name), value
+    (shares in per cent; none where hidden or missing) and text (the value
+    now as shown, or "·"). With k, small numbers are hidden as in the tables."""
+    _, decimals, _ = FIGURES[figure]
+    table = compare(*material.units, figure)
+    hidden = None
+    if k is not None:
+        p = disclosure.protect(table, k=k, **protection(figure))
+        hidden = p.hidden
+    scale = 100 if decimals == "share" else 1
+    names = [material.labels[p] for p in ("now", "previous", "year_before")]
+    rows = []
+    for i, row in table.iterrows():
+        for period, half_name in zip(("now", "previous", "year_before"), names):
+            value = row[period]
+            is_hidden = hidden is not None and hidden.at[i, period] != ""
+            text = (disclosure.HIDDEN if is_hidden else
+                    fmt.percent(value) if decimals == "share" else fmt.number(value, decimals) or "–")
+            rows.append({"unit": row["unit"], "half": half_name,
+                         "value": None if is_hidden or pd.isna(value) else float(fmt.exact(value) * scale),
+                         "text": text if period == "now" else ""})
+    return pd.DataFrame(rows, columns=["unit", "half", "value", "text"])
+
+
+def chart_spec(material: Material, figure: str, k: int | None, height: int | None = None) -> dict:
+    """The dot plot of a figure, the same on the page, the slides and in the PDF."""
+    name, decimals, kind = FIGURES[figure]
+    rows = chart_rows(material, figure, k)
+    title = {"share": "Andel (%)", "days": "Dage (median)"}.get(kind, name)
+    number = ",.0f" if decimals == "share" else ",.1~f" if kind == "days" else ",d"
+    order = list(dict.fromkeys(rows["unit"]))
+    names = [material.labels[p] for p in ("now", "previous", "year_before")]
+    return charts.halves(rows, order, names, value_title=title, number=number, height=height)
 
 
 def protected_counts(frame: pd.DataFrame, label_column: str, label: str, k: int) -> list[list[str]]:

@@ -148,3 +148,46 @@ def normalise_citizen(value: str) -> str:
 def pseudonym(value: str, secret: bytes) -> str:
     digest = hmac.new(secret, normalise_citizen(value).encode(), hashlib.sha256).digest()
     return "".join(LETTERS[b % len(LETTERS)] for b in digest[:16])
+
+
+# ---------------------------------------------------------------------------
+# Short texts the app stores (an agreement of a dialogue meeting): never a
+# citizen. Refused, with a Danish message, when the text holds a CPR number,
+# an e-mail address, a phone number, or what reads as a person's name: one of
+# the common Danish first names followed by a capitalised word ("Jens
+# Hansen"), any word after a form of address ("fru hansen", "hr. Jensen"),
+# or a capitalised word after "borger(en)", "ansøger(en)" or "klager(en)"
+# ("borgeren Ahmed"). Organisation words are never names.
+# The first names: Danmarks Statistik's most common names, men and women.
+FIRST_NAMES = frozenset(["peter", "jens", "lars", "michael", "henrik", "thomas", "søren", "jan", "christian", "martin", "niels", "anders", "morten", "jesper", "mads", "rasmus", "per", "hans", "jørgen", "kim", "ole", "mikkel", "frederik", "kasper", "poul", "bent", "erik", "john", "jacob", "jakob", "brian", "carsten", "torben", "steen", "flemming", "allan", "simon", "nicolai", "christoffer", "lasse", "claus", "bo", "kristian", "daniel", "tobias", "alexander", "mathias", "emil", "william", "lucas", "oliver", "noah", "victor", "magnus", "oscar", "malthe", "aksel", "carl", "valdemar", "johan", "karl", "knud", "kurt", "leif", "preben", "svend", "tommy", "finn", "arne", "ib", "mohammed", "mohamed", "ahmed", "ali", "omar", "hassan", "anne", "kirsten", "hanne", "mette", "helle", "susanne", "lene", "maria", "marianne", "inge", "lone", "camilla", "pia", "louise", "charlotte", "bente", "tina", "jette", "gitte", "karen", "ida", "julie", "signe", "cecilie", "emma", "sofie", "freja", "laura", "anna", "clara", "ella", "alma", "karla", "josefine", "mathilde", "nanna", "rikke", "line", "maja", "birgitte", "dorthe", "else", "eva", "ulla", "lis", "ruth", "grethe", "birthe", "lisbeth", "tove", "ingrid", "kamilla", "sara", "sarah", "nadia", "fatima", "aisha", "amina", "malene", "heidi", "trine", "janne", "sanne", "stine", "katrine", "tanja", "vibeke", "winnie", "jane", "annette"])
+_CAPITALISED = r"[A-ZÆØÅÄÖÜÉ][a-zæøåäöüé]+(?:-[A-ZÆØÅ][a-zæøåäöüé]+)?"
+_NAME = re.compile(rf"\b({_CAPITALISED})\s+(?:[A-ZÆØÅ]\.\s*)?({_CAPITALISED})\b")
+_ADDRESSED = re.compile(rf"\b(?:(?i:hr|fru|frk)(?:\.\s*|\s+)(\w+)|(?i:borger(?:en)?|ansøger(?:en)?|klager(?:en)?)\s+({_CAPITALISED}))\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?<![\d])(?:\+45[\s\u00a0]?)?\d{2}(?:[\s\u00a0.-]?\d{2}){3}(?![\d])")
+# Words of the organisation and of the meeting that are capitalised in a
+# sentence but are no one's name ("Jobcenter Syd", "Team Kontrol").
+_NOT_NAMES = frozenset(["jobcenter", "borgerservice", "team", "kontrol", "ydelse", "familierådgivningen", "borger", "arbejdsmarked", "kultur", "børn", "sundhed", "omsorg", "teknik", "miljø", "udbetaling", "danmark", "skattestyrelsen", "region", "andet", "dialogmøde", "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"])
+
+
+# The name found is not repeated in the message: it goes no further than the form.
+NAMED = "ser ud til at nævne en person ved navn. Skriv aftalen om enheden, ikke om borgere eller medarbejdere"
+
+
+def personal_text_problem(text: str) -> str | None:
+    """Why `text` may not be stored, in Danish, or None: a CPR number, an
+    e-mail address, a phone number or a person's name."""
+    if has_cpr(text):
+        return "indeholder noget, der ligner et CPR-nummer. Skriv aftalen uden oplysninger om borgere"
+    if _EMAIL.search(text):
+        return "indeholder en e-mailadresse. Skriv aftalen uden kontaktoplysninger"
+    if _PHONE.search(text):
+        return "indeholder et telefonnummer. Skriv aftalen uden kontaktoplysninger"
+    for first, second in _NAME.findall(text):
+        if first.lower() in FIRST_NAMES and second.lower() not in _NOT_NAMES:
+            return NAMED
+    for addressed, capitalised in _ADDRESSED.findall(text):
+        name = addressed or capitalised
+        if name.lower() not in _NOT_NAMES:
+            return NAMED
+    return None

@@ -49,12 +49,28 @@ def connect(path) -> duckdb.DuckDBPyConnection:
     # written before they existed, or by hand, is numbered and counted now.
     con.execute("create view inquiries as select * from " + ("data.inquiries" if current else "numbered_inquiries()"))
     con.execute(CONNECT_SQL.read_text())
+    _recorded_meetings(con)
     if current:
         con.execute("create view month_summary as select * from data.month_summary")
     else:
         con.execute(SUMMARY_SQL.read_text())
     con.execute(SUMMARISED_SQL.read_text())
     return con
+
+
+def _recorded_meetings(con: duckdb.DuckDBPyConnection) -> None:
+    """Views of the meetings and agreements (advisor/agreements.py); empty
+    ones, of the schema's own tables, for a database made before they existed."""
+    stored = {name for (name,) in con.execute(
+        "select table_name from duckdb_tables() where database_name = 'data'").fetchall()}
+    missing = [t for t in ("meetings", "agreements") if t not in stored]
+    if missing:
+        con.execute("attach ':memory:' as blank")
+        con.execute("use blank")
+        con.execute(Path(__file__).with_name("schema.sql").read_text())
+        con.execute("use memory")
+    for table in ("meetings", "agreements"):
+        con.execute(f"create view {table} as select * from {'blank' if table in missing else 'data'}.{table}")
 
 
 def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:

@@ -111,3 +111,49 @@ create table if not exists rejected_rows (
     reasons    text not null,
     row_values text not null      -- JSON: Danish column label -> value
 );
+
+-- The dialogue meetings the adviser has recorded (advisor/agreements.py):
+-- when, with which department, about which half-year, and the units present.
+-- Written only through agreements.py (the import's safe write path).
+create table if not exists meetings (
+    meeting_id    integer primary key,
+    held_on       date not null,
+    department    text not null,
+    half          text not null,      -- the half-year the meeting went through, e.g. '2018H2'
+    units_present text[] not null,
+    change_id     integer not null    -- the change that recorded it
+);
+
+-- What a meeting agreed. `what` is a short text checked like an import (no
+-- CPR number, contact details or person's name: privacy.personal_text_problem).
+create table if not exists agreements (
+    agreement_id integer primary key,
+    meeting_id   integer not null,
+    what         text not null,
+    unit         text not null,       -- the unit that owns it
+    figure       text not null,       -- a meeting figure (advisor/meeting.py FIGURES) it aims to move
+    follow_up_on date not null,
+    status       text not null,       -- åben, i gang, gennemført, opgivet
+    change_id    integer not null     -- the change that wrote this version of the row
+);
+
+-- Every write to meetings and agreements, newest undoable.
+create table if not exists agreement_changes (
+    change_id  integer primary key,
+    changed_at timestamp not null,
+    action     text not null,         -- 'møde' or 'status'
+    undone_at  timestamp
+);
+
+-- The agreement rows a change replaced, as they were, so undo can restore them.
+create table if not exists agreement_previous (
+    replaced_by_change integer not null,
+    agreement_id       integer not null,
+    meeting_id         integer not null,
+    what               text not null,
+    unit               text not null,
+    figure             text not null,
+    follow_up_on       date not null,
+    status             text not null,
+    change_id          integer not null
+);

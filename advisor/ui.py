@@ -20,10 +20,12 @@ def run_through_app() -> None:
         st.rerun()
 
 
-def page(title: str, caption: str | None = None) -> None:
-    """The top of every page: make sure app.py ran, then the title and what is shown."""
+def page(title: str, caption: str | None = None, heading: bool = True) -> None:
+    """The top of every page: make sure app.py ran, then the title (unless
+    `heading` is off: a slide has its own) and what is shown."""
     run_through_app()
-    st.title(title)
+    if heading:
+        st.title(title)
     if caption:
         st.caption(caption)
         viewed(title, caption)
@@ -41,11 +43,16 @@ def viewed(page_title: str, choices: str) -> None:
     st.session_state["last_view"] = (page_title, choices)
 
 
-def pair(name: str):
+def database():
+    """The database file the app reads and the adviser's writes go to."""
+    return db.default_path()
+
+
+def pair(name: str, widths: list[int] | int = 2):
     """Two columns side by side that go under each other on a narrow screen
     (app.py's style: a column is at least 360 px), so a chart in one is
     never squeezed until its bars vanish behind their labels."""
-    return st.container(key=f"pair-{name}").columns(2)
+    return st.container(key=f"pair-{name}").columns(widths)
 
 
 def chart(spec: dict, where=st) -> None:
@@ -201,10 +208,13 @@ def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = ()) -> Non
 
 def _shown(values: list, spec: int | str) -> list[str]:
     """Cells as text: decimals, "+1" (decimals with a sign), "share",
+    "points" (a change of a share, in pct.-point),
     "moment" (date and time), "date" (14.11.2019), "yes/no" or "text"
     (missing as blank)."""
     if spec == "share":
         return [fmt.percent(v) for v in values]
+    if spec == "points":  # a change of a share
+        return [fmt.points(v, 1) for v in values]
     if spec == "moment":
         return [fmt.moment(v) for v in values]
     if spec == "date":

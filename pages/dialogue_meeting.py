@@ -1,17 +1,35 @@
-"""Dialogmøde: a department's half-year per unit, for the meeting with its leaders."""
+"""Dialogmøde: a department's half-year per unit, for the meeting with its leaders,
+on the screen or, in presentation mode, on a projector one slide at a time."""
 
+import datetime as dt
+
+import pandas as pd
 import streamlit as st
 
-from advisor import export, filters, inert, loader, material as handout, meeting, periods, ui
+from advisor import (
+    agreements,
+    export,
+    filters,
+    fmt,
+    inert,
+    loader,
+    meeting,
+    periods,
+    ui,
+)
+from advisor import material as handout
 
 first, last = filters.data_span()
-ui.page("Dialogmøde")
+presenting = bool(st.session_state.get("praesentation"))
+ui.page("Dialogmøde", heading=not presenting)
 
 departments = filters.options("department")
 halves = periods.options("half", first, last)
 default_half = meeting.default_half(last).key
-# Side by side where there is room, under each other where there is not.
-left = middle = right = st.container(horizontal=True, gap="medium")
+# The meeting's own choices. In presentation mode they are hidden, not left
+# out: a widget that is not drawn loses its value.
+controls = st.container(key="moede-styring")
+left = middle = right = controls.container(horizontal=True, gap="medium")
 department = left.selectbox(
     "Forvaltning", departments, key="moede_forvaltning", bind="query-params", width=300,
     index=departments.index("Borger & Arbejdsmarked") if "Borger & Arbejdsmarked" in departments else 0,
@@ -22,34 +40,39 @@ half = periods.parse(middle.selectbox(
 )).up_to(last)
 org_view = right.radio("Organisering", list(filters.ORG_VIEWS), format_func=filters.ORG_VIEWS.get, index=1,
                        key="moede_organisering", bind="query-params", horizontal=True, width="content")
-proper_only = st.toggle("Kun egentlige henvendelser", value=True, key="moede_egentlige", bind="query-params",
-                        help="Som beretningerne: alle henvendelser undtagen dem uden for borgerrådgiverens kompetence.")
-presenting = st.toggle("Præsentation (til projektor)", key="praesentation")
+switches = controls.container(horizontal=True, gap="large")
+proper_only = switches.toggle("Kun egentlige henvendelser", value=True, key="moede_egentlige", bind="query-params",
+                              help="Som beretningerne: alle henvendelser undtagen dem uden for borgerrådgiverens kompetence.")
+switches.toggle("Præsentation (til projektor)", key="praesentation",
+                help="Ét emne ad gangen i fuld skærm. Skift med piletasterne eller Forrige/Næste; Esc afslutter.")
 
 material = meeting.collect(loader.load, department, half, org_view, filters.scope(), proper_only)
 if filters.no_data(material.units[0]):
     st.stop()
-chosen, units, key_figures, topics, labels = (
-    material.periods, material.units, material.key_figures, material.topics, material.labels)
-k = filters.who().k
+chosen, units, labels = material.periods, material.units, material.labels
+who = filters.who()
+k = who.k
+guard = who.k if who.protected else None  # the page hides small numbers for leaders; handouts always
 as_of, demo_data = handout.data_as_of(loader.load("data_status"))
 what = {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key}
 # The meeting's own choices, not the sidebar's filters, in the audit log.
 shown_for = f"{department} · {half.label} · {filters.ORG_VIEWS[org_view].lower()}"
 ui.viewed("Dialogmøde", shown_for + (" · kun egentlige henvendelser" if proper_only else ""))
-pdf_button = pptx_button = xlsx_button = st.container(horizontal=True)
+buttons = controls.container(horizontal=True)
 ui.download("PDF", lambda: handout.pdf(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pdf",
-            "application/pdf", what, pdf_button)
+            "application/pdf", what, buttons)
 ui.download("PowerPoint", lambda: handout.pptx(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pptx",
-            "application/vnd.openxmlformats-officedocument.presentationml.presentation", what, pptx_button)
-ui.download("Excel", lambda: export.meeting_xlsx(material, k), f"dialogmoede-{half.key}.xlsx", ui.XLSX, what, xlsx_button)
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation", what, buttons)
+ui.download("Excel", lambda: export.meeting_xlsx(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.xlsx",
+            ui.XLSX, what, buttons)
+top, rest = material.ranked(k)
+follow_up = meeting.follow_up_rows(material, guard)
 
 
 def overview() -> None:
-    now, before = key_figures
+    now, before = material.key_figures[:2]
     over = {"basis": (now.citizens, before.citizens)}
     count = {"count": True}
-    st.caption(f"{department} · {half.label}, sammenlignet med {chosen[1].label}")
     ui.metrics([
         ("Registreringer", now.registrations, before.registrations, 0, "off", count),
         ("Borgere", now.citizens, before.citizens, 0, "off", count),
@@ -58,63 +81,249 @@ def overview() -> None:
         ("Borgere med flere henvendelser", now.repeat_share, before.repeat_share, "share", "inverse",
          over | {"part": (now.repeat_citizens, before.repeat_citizens)}),
         ("Borgere med gener ved skift", now.citizens_with_trouble, before.citizens_with_trouble, 0, "inverse", count),
-    ])
+    ], compared=f"mod {chosen[1].label}")
 
 
-def unit_table(figure: str) -> None:
-    name, decimals, _ = meeting.FIGURES[figure]
+def follow_ups() -> None:
+    """Each agreement of the meetings before, its status, and its figure then and now."""
+    agreed_in = list(dict.fromkeys(r["agreed_in"] for r in follow_up))
+    then = agreed_in[0] if len(agreed_in) == 1 else "Dengang"
+    shown = pd.DataFrame({
+        "Aftale": [r["what"] for r in follow_up],
+        "Afdeling: tal": [f"{r['unit']}: {r['figure'].lower()}" + ("" if len(agreed_in) == 1 else f" (aftalt om {r['agreed_in']})")
+                          for r in follow_up],
+        "Status": [r["status"] for r in follow_up],
+        then: [_value(r["before"], r["figure_key"]) for r in follow_up],
+        half.label: [_value(r["now"], r["figure_key"]) for r in follow_up]})
+    ui.grid(shown, [then, half.label])
+
+
+def _value(value, figure: str) -> str:
+    if value is None or isinstance(value, str):
+        return value or "–"
+    decimals = meeting.FIGURES[figure][1]
+    return fmt.percent(value) if decimals == "share" else fmt.number(value, decimals) or "–"
+
+
+def discussion() -> None:
+    st.markdown("\n".join(f"{i}. {inert.markdown(p.text)}" for i, p in enumerate(top, 1))
+                or "Ingen tal har flyttet sig så meget, at de er med her.")
+    if not presenting:
+        st.caption("De fem tal, der har flyttet sig mest, vægtet efter hvor mange borgere de bygger på (se Begreber).")
+        if rest:
+            with st.expander(f"Øvrige bevægelser ({len(rest)})"):
+                st.markdown("\n".join(f"- {inert.markdown(p.text)}" for p in rest))
+
+
+def figure_chart(figure: str, where=st, height: int | None = None) -> None:
+    """One chart of the units x the three half-years (small numbers left out for leaders)."""
+    ui.chart(meeting.chart_spec(material, figure, guard, height), where)
+
+
+def figure_table(figure: str) -> None:
+    """The compact table beside the chart: the figure now and its change
+    against the half-year before and a year earlier (pct.-point for shares);
+    the earlier figures are in the chart, the downloads and the handouts."""
+    decimals = meeting.FIGURES[figure][1]
     table = meeting.compare(*units, figure)
-    periods_shown = list(meeting.PERIODS) + ["change"]
-    protect = meeting.protection(figure)
-    st.markdown(f"**{name}**")
-    ui.table(table, {"unit": "Afdeling"} | {p: labels[p] for p in periods_shown}, f"dialogmoede-{figure}",
-             {p: decimals for p in meeting.PERIODS} | {"change": decimals if decimals == "share" else f"+{decimals}"},
-             protect=protect, shown_for=shown_for)
+    shown = ["now", "change", "change_year"]
+    change = "points" if decimals == "share" else f"+{decimals}"
+    ui.table(table, {"unit": "Afdeling"} | {c: labels[c] for c in shown}, f"dialogmoede-{figure}",
+             {"now": decimals, "change": change, "change_year": change},
+             protect=meeting.protection(figure), shown_for=shown_for)
 
 
-def themes() -> dict:
-    return {
-        "Overblik": overview,
-        "Registreringer og borgere": lambda: [unit_table(f) for f in ("registrations", "citizens", "first_contacts")],
-        "Klager og sagsbehandlerskift": lambda: [unit_table(f) for f in ("complaints", "citizens_with_trouble")],
-        "Ventetider": lambda: [unit_table(f) for f in ("median_days_to_answer", "median_days_to_meeting")],
-        "Gentagne henvendelser": lambda: unit_table("repeat_share"),
-        "Typer og emner": types_and_topics,
-        "Punkter til drøftelse": discussion,
-        "Begivenheder": lambda: ui.events(material.events),
-    }
+def legend() -> str:
+    """The chart's three half-years in words and the shapes they are drawn with."""
+    return (f"● {labels['now']} · ■ {labels['previous']} · △ {labels['year_before']} – "
+            "den fede værdi for enden er tallet nu.")
+
+
+def theme(figures: list[str]) -> None:
+    """A theme's figures, one tab each: the chart, and beside it (under it on a
+    narrow screen) the compact table."""
+    st.caption(legend())
+    for figure, tab in zip(figures, st.tabs([meeting.FIGURES[f][0] for f in figures])):
+        with tab:
+            chart_side, table_side = ui.pair(f"moede-{figure}")
+            figure_chart(figure, chart_side)
+            with table_side:
+                figure_table(figure)
+
+
+def theme_slide(figures: list[str]) -> None:
+    """A theme on one screen: its charts side by side, the values now written at each row's end."""
+    st.caption(legend())
+    sides = st.columns(len(figures), gap="large")
+    for figure, side in zip(figures, sides):
+        side.markdown(f"**{meeting.FIGURES[figure][0]}**")
+        figure_chart(figure, side, height=min(420, 40 * len(units[0]) + 40))
 
 
 def types_and_topics() -> None:
     one_count = {"counts": ["registrations"], "depends": {"share": ["registrations"]}}
-    st.markdown("**Henvendelsestyper**")
-    ui.table(material.types, {"inquiry_type": "Type", "registrations": "Registreringer", "share": "Andel"},
-             "dialogmoede-typer", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
-    st.markdown("**Emner**")
-    ui.table(topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
-             "dialogmoede-emner", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
+    types_side, topics_side = ui.pair("moede-typer")
+    with types_side:
+        st.markdown("### Henvendelsestyper")
+        ui.table(material.types, {"inquiry_type": "Type", "registrations": "Registreringer", "share": "Andel"},
+                 "dialogmoede-typer", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
+    with topics_side:
+        st.markdown("### Emner")
+        ui.table(material.topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
+                 "dialogmoede-emner", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
 
 
-def discussion() -> None:
-    found = material.points(k)
-    st.caption("Afdelinger og emner, hvor et tal har flyttet sig mindst 30 % mod forrige halvår eller samme halvår "
-               "året før, og hvor begge tal bygger på mindst 5 borgere (ventetider: også mindst 2 dage).")
-    for point in found or ["Ingen tal har flyttet sig så meget, at de er med her."]:
-        st.markdown(f"- {inert.markdown(point)}")  # a topic's name is shown as written, never as Markdown
+def types_slide() -> None:
+    one_count = {"counts": ["registrations"]}
+    types_side, topics_side = st.columns(2)
+    ui.bars(material.types, "inquiry_type", "registrations", protect=one_count, where=types_side,
+            category_title="", value_title="Registreringer efter type")
+    ui.bars(material.topics[0].head(8), "topic", "registrations", protect=one_count, where=topics_side,
+            category_title="", value_title="Registreringer efter emne (de 8 største)")
 
 
-screens = themes()
+FIGURE_NAMES = {name: figure for figure, (name, _, _) in meeting.FIGURES.items()}
+
+
+def recorded() -> None:
+    """The department's meetings and agreements; the adviser records and updates them."""
+    st.header("Møder og aftaler", anchor="aftaler", divider="gray")
+    if flash := st.session_state.pop("aftale_besked", None):
+        st.success(flash, icon=":material/check_circle:")
+    listed = agreements.listed(loader.load, department, filters.scope())
+    if listed.empty:
+        st.caption(f"Der er ikke registreret møder med {inert.markdown(department)} endnu.")
+    else:
+        ui.grid(pd.DataFrame({
+            "Nr.": listed["agreement_id"].astype(str), "Møde": [fmt.short_date(d) for d in listed["held_on"]],
+            "Om": [periods.parse(h).label for h in listed["half"]], "Aftale": listed["what"], "Afdeling": listed["unit"],
+            "Tal": [meeting.FIGURES[f][0] for f in listed["figure"]], "Opfølgning": [fmt.short_date(d) for d in listed["follow_up_on"]],
+            "Status": listed["status"]}), ["Nr."])
+    if who.protected:  # leaders read the agreements; only the adviser writes them
+        return
+    unit_names = filters.options("unit", department) if org_view == "registered" else sorted(
+        set(units[0]["unit"]) | set(units[1]["unit"]) | set(units[2]["unit"]))
+    database, by = ui.database(), who.user or "uden login"
+    with st.expander(f"Registrér mødet om {half.label}", icon=":material/edit_note:"), st.form("nyt-moede"):
+        held_on = st.date_input("Mødedato", value=min(dt.date.today(), half.end + dt.timedelta(days=45)),
+                                format="DD.MM.YYYY")
+        present = st.multiselect("Afdelinger til stede", unit_names)
+        st.caption(f"Aftaler: kort tekst om enheden (højst {agreements.MAX_TEXT} tegn), aldrig om en borger "
+                   "eller medarbejder – ingen navne, CPR-numre eller kontaktoplysninger.")
+        rows = st.data_editor(
+            pd.DataFrame({"Aftale": pd.Series(dtype="str"), "Afdeling": pd.Series(dtype="str"),
+                          "Tal": pd.Series(dtype="str"), "Opfølgning": pd.Series(dtype="object")}),
+            num_rows="dynamic", hide_index=True, key="nye-aftaler", width="stretch",
+            column_config={
+                "Aftale": st.column_config.TextColumn(max_chars=agreements.MAX_TEXT, required=True, width="large"),
+                "Afdeling": st.column_config.SelectboxColumn(options=unit_names, required=True),
+                "Tal": st.column_config.SelectboxColumn(options=list(FIGURE_NAMES), required=True),
+                "Opfølgning": st.column_config.DateColumn(format="DD.MM.YYYY", required=True),
+            })
+        if st.form_submit_button("Gem mødet", type="primary", icon=":material/save:"):
+            new = [agreements.Agreement("" if pd.isna(r.Aftale) else str(r.Aftale),
+                                        "" if pd.isna(r.Afdeling) else str(r.Afdeling),
+                                        FIGURE_NAMES.get(r.Tal, ""), r.Opfølgning)
+                   for r in rows.itertuples()]
+            try:
+                agreements.record(database, held_on=held_on, department=department, half=half.key,
+                                  units_present=present, agreements=new, who=by)
+            except agreements.Refused as refused:
+                st.error(str(refused), icon=":material/error:")
+            else:
+                st.session_state["aftale_besked"] = f"Mødet om {half.label} er gemt med {len(new)} aftale(r)."
+                st.rerun()
+    if not listed.empty:
+        with st.expander("Opdatér en aftales status", icon=":material/published_with_changes:"):
+            choices = dict(zip(listed["agreement_id"], listed["what"]))
+            with st.form("status"):
+                chosen_id = st.selectbox("Aftale", list(choices), format_func=lambda i: f"{i}: {choices[i]}")
+                status = st.selectbox("Ny status", agreements.STATUSES)
+                if st.form_submit_button("Gem status", icon=":material/save:"):
+                    try:
+                        agreements.set_status(database, int(chosen_id), status, who=by)
+                    except agreements.Refused as refused:
+                        st.error(str(refused), icon=":material/error:")
+                    else:
+                        st.session_state["aftale_besked"] = f"Aftale {chosen_id} har nu status {status}."
+                        st.rerun()
+        if st.button("Fortryd seneste ændring af møder og aftaler", icon=":material/undo:", key="fortryd-aftale"):
+            try:
+                st.session_state["aftale_besked"] = agreements.undo(database, who=by)
+            except agreements.Refused as refused:
+                st.error(str(refused), icon=":material/error:")
+            else:
+                st.rerun()
+
+
+# The meeting's parts, in order: (anchor, title, on the page, on a slide).
+parts = []
+if follow_up:
+    parts.append(("opfoelgning", "Opfølgning på aftaler", follow_ups, follow_ups))
+parts += [("overblik", "Overblik", overview, overview),
+          ("punkter", "Punkter til drøftelse", discussion, discussion)]
+for name, figures in meeting.THEMES.items():
+    anchor = "tema-" + "-".join(figures)
+    parts.append((anchor, name, lambda f=figures: theme(f), lambda f=figures: theme_slide(f)))
+parts.append(("typer", "Typer og emner", types_and_topics, types_slide))
+if not material.events.empty:
+    parts.append(("begivenheder", "Begivenheder", lambda: ui.events(material.events), lambda: ui.events(material.events)))
+
+
+def move(step: int) -> None:
+    """The slide before or after, stopping at the first and the last."""
+    st.session_state["slide"] = min(max(st.session_state.get("slide", 0) + step, 0), len(parts) - 1)
+
+
+def leave() -> None:
+    """Back to the page, at the part the last slide showed."""
+    st.session_state["praesentation"] = False
+    st.session_state["back_to"] = parts[min(st.session_state.get("slide", 0), len(parts) - 1)][0]
+
+
 if presenting:
-    st.html("<style>[data-testid='stSidebar'], [data-testid='stSidebarCollapsedControl'] {display: none}"
-            " [data-testid='stMain'] {font-size: 1.35rem}</style>")
-    names = list(screens)
-    index = st.session_state.setdefault("slide", 0) % len(names)
-    back, where, forward = st.columns([1, 4, 1])
-    back.button("Forrige", icon=":material/arrow_back:", on_click=lambda: st.session_state.update(slide=index - 1))
-    where.markdown(f"### {names[index]}  \n{index + 1} af {len(names)} · {department} · {half.label}")
-    forward.button("Næste", icon=":material/arrow_forward:", on_click=lambda: st.session_state.update(slide=index + 1))
-    screens[names[index]]()
+    index = min(st.session_state.setdefault("slide", 0), len(parts) - 1)
+    anchor, title, _, draw = parts[index]
+    # Full screen: no banner, sidebar, header or controls; large type.
+    st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],[data-testid='stHeader'],"
+            ".st-key-moede-styring{display:none}"
+            "[data-testid='stMainBlockContainer']{padding:.75rem 2.5rem 1rem !important;max-width:100% !important}"
+            "[data-testid='stMain']{font-size:1.35rem}"
+            ".st-key-slide-header{border-bottom:1px solid #d0d3d9;padding-bottom:.25rem}"
+            ".st-key-slide-header p{font-size:1.05rem;margin:0}</style>")
+    header = st.container(horizontal=True, key="slide-header", vertical_alignment="center")
+    header.button("Forrige", icon=":material/arrow_back:", key="forrige", on_click=move, args=(-1,), disabled=index == 0,
+                  help="Forrige emne (venstre piletast)")
+    header.markdown(f"**{inert.markdown(department)}** · {half.label} · {index + 1} af {len(parts)}"
+                    + (" · Demodata" if demo_data else ""), width="stretch", text_alignment="center")
+    header.button("Næste", icon=":material/arrow_forward:", key="naeste", on_click=move, args=(1,), disabled=index == len(parts) - 1,
+                  help="Næste emne (højre piletast)")
+    header.button("Afslut", icon=":material/close:", key="afslut", on_click=leave, help="Tilbage til siden (Esc)")
+    st.header(title, anchor=anchor)
+    draw()
+    # The arrow keys move between slides, Esc leaves: they press the buttons above.
+    st.html("""<script>
+    if (!window.advisorSlideKeys) {
+      window.advisorSlideKeys = true;
+      document.addEventListener('keydown', (event) => {
+        if (event.target.closest('input, textarea, select, [contenteditable="true"]')) return;
+        const key = {ArrowRight: 'naeste', PageDown: 'naeste', ArrowLeft: 'forrige', PageUp: 'forrige',
+                     Escape: 'afslut'}[event.key];
+        const button = key && document.querySelector(`.st-key-${key} button`);
+        if (button) { event.preventDefault(); button.click(); }
+      });
+    }
+    </script>""", unsafe_allow_javascript=True)
 else:
-    for name, draw in screens.items():
-        st.subheader(name)
+    for anchor, title, draw, _ in parts:
+        st.header(title, anchor=anchor, divider="gray")
         draw()
+    if back_to := st.session_state.pop("back_to", None):  # leaving presentation mode: back where the slides were
+        st.html(f"""<script>
+        (function scroll(tries) {{
+          const target = document.getElementById({back_to!r});
+          if (target) target.scrollIntoView({{block: 'start'}});
+          else if (tries > 0) setTimeout(() => scroll(tries - 1), 100);
+        }})(30);
+        </script>""", unsafe_allow_javascript=True)
+    recorded()
