@@ -248,17 +248,18 @@ HALF_STYLES = [("#1a1a1a", "circle", True), ("#5a5a5a", "square", True), ("#7676
 
 
 def halves(frame: pd.DataFrame, order: list[str], names: list[str], *, value_title: str, number: str = ",d",
-           height: int | None = None) -> dict:
+           height: int | None = None, field: str = "value") -> dict:
     """A dot plot of units x half-years: a row per unit (in `order`), a dot
     per half-year (`names`: now, the half-year before, a year earlier) joined
     by a line, so each unit's move reads at a glance; the value now is written
     at the row's end. `frame` is long: unit, half (a name), value, text (what
     the row's end says: the value now, or the label of a hidden one). Hidden
     values are left out (the table beside the chart says "·"). The legend is
-    the caller's, in words, once for several charts (see HALF_STYLES)."""
-    drawn = frame[["unit", "half", "value", "text"]]
+    the caller's, in words, once for several charts (see HALF_STYLES).
+    `field`: the value's name in the data sent ("count" for counts)."""
+    drawn = frame[["unit", "half", "value", "text"]].rename(columns={"value": field})
     y = _field("unit", "nominal", title=None, sort=order, axis={"labelLimit": 300, "labelFontSize": FONT_SIZE - 1})
-    x = _field("value", "quantitative", title=value_title, axis={"format": number, "tickCount": 5},
+    x = _field(field, "quantitative", title=value_title, axis={"format": number, "tickCount": 5},
                scale={"zero": False, "padding": 14})
     styles = {"domain": names, "range": [c for c, _, _ in HALF_STYLES[: len(names)]]}
     return danish({
@@ -266,11 +267,11 @@ def halves(frame: pd.DataFrame, order: list[str], names: list[str], *, value_tit
         "data": {"name": "halves"},
         "encoding": {"y": y},
         "layer": [
-            {"transform": [{"filter": "isValid(datum.value)"}],
+            {"transform": [{"filter": f"isValid(datum['{field}'])"}],
              "mark": {"type": "rule", "color": "#b0b0b0", "strokeWidth": 2},
-             "encoding": {"x": {"aggregate": "min", "field": "value", "type": "quantitative", "title": value_title},
-                          "x2": {"aggregate": "max", "field": "value"}}},
-            {"transform": [{"filter": "isValid(datum.value)"}],
+             "encoding": {"x": {"aggregate": "min", "field": field, "type": "quantitative", "title": value_title},
+                          "x2": {"aggregate": "max", "field": field}}},
+            {"transform": [{"filter": f"isValid(datum['{field}'])"}],
              "mark": {"type": "point", "size": 170, "strokeWidth": 2.5, "opacity": 1},
              "encoding": {
                  "x": x,
@@ -281,7 +282,7 @@ def halves(frame: pd.DataFrame, order: list[str], names: list[str], *, value_tit
                                 scale={"domain": names, "range": [c if filled else "#ffffff"
                                                                   for c, _, filled in HALF_STYLES[: len(names)]]}),
                  "tooltip": [_field("unit", "nominal", title="Afdeling"), _field("half", "nominal", title="Halvår"),
-                             _field("value", "quantitative", title=value_title, format=number)],
+                             _field(field, "quantitative", title=value_title, format=number)],
              }},
             {"transform": [{"filter": f"datum.half == '{names[0]}'"}],
              "mark": {"type": "text", "align": "left", "dx": 10, "fontSize": FONT_SIZE - 2, "fontWeight": "bold"},
@@ -289,3 +290,19 @@ def halves(frame: pd.DataFrame, order: list[str], names: list[str], *, value_tit
         ],
         "resolve": {"scale": {"x": "shared"}},
     }, height=height or max(140, 34 * len(order)))
+
+
+def larger(spec: dict, size: int = 20) -> dict:
+    """The chart with projector-sized type (a slide): axis labels, titles and
+    written values at `size` px."""
+    def grow(node):
+        if isinstance(node, dict):
+            return {k: (size if k == "fontSize" or k.endswith("FontSize") else grow(v)) for k, v in node.items()}
+        if isinstance(node, list):
+            return [grow(v) for v in node]
+        return node
+
+    config = {**spec["config"], "axis": {"labelFontSize": size, "titleFontSize": size},
+              "legend": {"labelFontSize": size, "titleFontSize": size}}
+    return {**grow({k: v for k, v in spec.items() if k not in ("config", "datasets")}), "config": config,
+            **({"datasets": spec["datasets"]} if "datasets" in spec else {})}

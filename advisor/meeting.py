@@ -387,7 +387,8 @@ def chart_spec(material: Material, figure: str, k: int | None, height: int | Non
     number = ",.0f" if decimals == "share" else ",.1~f" if kind == "days" else ",d"
     order = list(dict.fromkeys(rows["unit"]))
     names = [material.labels[p] for p in ("now", "previous", "year_before")]
-    return charts.halves(rows, order, names, value_title=title, number=number, height=height)
+    return charts.halves(rows, order, names, value_title=title, number=number, height=height,
+                         field="count" if kind == "count" else "measure")
 
 
 def protected_counts(frame: pd.DataFrame, label_column: str, label: str, k: int) -> list[list[str]]:

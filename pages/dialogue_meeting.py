@@ -6,17 +6,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from advisor import (
-    agreements,
-    export,
-    filters,
-    fmt,
-    inert,
-    loader,
-    meeting,
-    periods,
-    ui,
-)
+from advisor import agreements, charts, export, filters, fmt, inert, loader, meeting, periods, ui
 from advisor import material as handout
 
 first, last = filters.data_span()
@@ -157,7 +147,7 @@ def theme_slide(figures: list[str]) -> None:
     sides = st.columns(len(figures), gap="large")
     for figure, side in zip(figures, sides):
         side.markdown(f"**{meeting.FIGURES[figure][0]}**")
-        figure_chart(figure, side, height=min(420, 40 * len(units[0]) + 40))
+        ui.chart(charts.larger(meeting.chart_spec(material, figure, guard, height=min(400, 38 * len(units[0]) + 30))), side)
 
 
 def types_and_topics() -> None:
@@ -176,10 +166,14 @@ def types_and_topics() -> None:
 def types_slide() -> None:
     one_count = {"counts": ["registrations"]}
     types_side, topics_side = st.columns(2)
-    ui.bars(material.types, "inquiry_type", "registrations", protect=one_count, where=types_side,
-            category_title="", value_title="Registreringer efter type")
-    ui.bars(material.topics[0].head(8), "topic", "registrations", protect=one_count, where=topics_side,
-            category_title="", value_title="Registreringer efter emne (de 8 største)")
+    for frame, column, title, side in ((material.types, "inquiry_type", "Registreringer efter type", types_side),
+                                       (material.topics[0].head(8), "topic", "Registreringer efter emne (de 8 største)",
+                                        topics_side)):
+        p = ui.guarded(frame, one_count)
+        if p is not None:
+            frame = frame.assign(registrations=p.data["registrations"].fillna(0), hidden_label=ui.labels(p)["registrations"])
+        spec = charts.bars(frame, column, "registrations", category_title="", value_title=title)
+        ui.chart(charts.larger(spec | {"height": min(spec["height"], 400)}), side)
 
 
 FIGURE_NAMES = {name: figure for figure, (name, _, _) in meeting.FIGURES.items()}
@@ -288,7 +282,13 @@ if presenting:
     st.html("<style>[data-testid='stSidebar'],[data-testid='stSidebarCollapsedControl'],[data-testid='stHeader'],"
             ".st-key-moede-styring{display:none}"
             "[data-testid='stMainBlockContainer']{padding:.75rem 2.5rem 1rem !important;max-width:100% !important}"
-            "[data-testid='stMain']{font-size:1.35rem}"
+            # Large type for the back of the room.
+            "[data-testid='stMain'] [data-testid='stMarkdownContainer'] :is(p, li){font-size:1.45rem;line-height:1.45}"
+            "[data-testid='stMain'] .tal table{font-size:1.3rem}"
+            "[data-testid='stMain'] [data-testid='stCaptionContainer']{font-size:1.15rem}"
+            "[data-testid='stMetricValue']{font-size:3rem}"
+            "[data-testid='stMetricLabel'] p{font-size:1.25rem !important}"
+            "[data-testid='stMetricDelta'] *{font-size:1.1rem !important}"
             ".st-key-slide-header{border-bottom:1px solid #d0d3d9;padding-bottom:.25rem}"
             ".st-key-slide-header p{font-size:1.05rem;margin:0}</style>")
     header = st.container(horizontal=True, key="slide-header", vertical_alignment="center")

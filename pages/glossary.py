@@ -95,8 +95,18 @@ Reglerne, og det de forhindrer:
 Eksport følger samme regler. Borgerrådgiveren ser alle tal.
 
 **Dialogmøde.** Siden viser en forvaltnings halvår afdeling for afdeling, mod forrige halvår og samme
-halvår året før. *Punkter til drøftelse* er afdelinger og emner, hvor et tal har flyttet sig mindst 30 %,
-og hvor begge tal bygger på mindst 5 borgere (ventetider skal også have flyttet sig mindst 2 dage).
+halvår året før. Et tal er en *bevægelse*, når det har flyttet sig mindst 30 % mod et af de to halvår, og
+begge tal i den sammenligning bygger på mindst 5 borgere (antal skal også selv være mindst 5; ventetider
+skal også have flyttet sig mindst 2 dage). Andele vises, men bliver ikke til punkter.
+Bevægelserne vægtes: den relative ændring mod forrige halvår plus den mod samme halvår året før (hver
+kun hvor sammenligningen er tilladt), gange kvadratroden af antallet af borgere tallet bygger på nu (for
+et emne: dets registreringer). En stor ændring for mange borgere kommer før en stor ændring for få. En
+afdelings registreringer og borgere følges ad, så kun den tungeste af de to tæller. De fem tungeste er
+*Punkter til drøftelse*; resten står under *Øvrige bevægelser*.
+*Opfølgning på aftaler*: borgerrådgiveren registrerer mødets aftaler (hvad, hvilken afdeling, hvilket
+tal den skal flytte, hvornår der følges op, og status). Ved næste møde vises hver aftale med tallet i det
+halvår, den blev aftalt om, og tallet nu – med reglen for små tal. Aftaleteksten må ikke nævne borgere
+eller medarbejdere: navne, CPR-numre, e-mailadresser og telefonnumre afvises.
 Materialet til mødet (PDF, PowerPoint, Excel) viser de samme tal, altid med reglen for små tal.
 
 **Demodata.** Demodatabasen er syntetisk. Registreringer pr. måned 2014–2018 er præcis de

@@ -185,7 +185,7 @@ def test_logins_refusals_and_a_leaders_views_are_audited_in_a_chain(app, tiny_db
 COUNT_HEADERS = {"1. gang", "Alle henvendelser", "Registreringer", "Borgere", "Med flere henvendelser", "Spurgt",
                  "Med gener"}
 COUNT_FIELDS = {"registrations", "new_citizens", "first_contacts", "citizens", "repeat_citizens", "citizens_asked",
-                "citizens_with_trouble", "open_at_month_end", "value"}
+                "citizens_with_trouble", "open_at_month_end", "value", "count"}
 COUNT_METRICS = {"Registreringer", "Borgere", "Borgere med gener ved skift", "Møder", "Med 2 eller flere henvendelser",
                  "Borgere spurgt om skift", "Henvendelser om sagsbehandlerskift"}
 SMALL = {"1", "2", "3", "4"}
