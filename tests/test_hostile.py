@@ -253,7 +253,7 @@ def test_pdf_powerpoint_and_excel_print_hostile_topics_as_text(hostile_meeting):
     half = periods.parse("2018H2")
     with queries.connect(hostile_meeting) as con:
         m = meeting.collect(lambda name, **p: queries.run(con, name, p), BA, half, "today", None)
-    points = "\n".join(m.points(5))
+    points = "\n".join(p.text for p in m.points(5))
     for topic in HOSTILE[7:]:
         assert topic in points
     pdf = PdfReader(io.BytesIO(material.pdf(m, 5, as_of="31. dec. 2018", demo=False)))
@@ -264,7 +264,7 @@ def test_pdf_powerpoint_and_excel_print_hostile_topics_as_text(hostile_meeting):
     deck = Presentation(io.BytesIO(material.pptx(m, 5, as_of="31. dec. 2018", demo=False)))
     runs = [r for s in deck.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs]
     assert all(r.hyperlink.address is None for r in runs)
-    assert_inert_xlsx(export.meeting_xlsx(m, 5))
+    assert_inert_xlsx(export.meeting_xlsx(m, 5, as_of="31. dec. 2018", demo=False))
 
 
 def test_the_meeting_page_shows_a_topic_as_text_not_markdown(app, hostile_meeting):

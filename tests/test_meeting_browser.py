@@ -88,11 +88,14 @@ def test_the_adviser_updates_an_agreement_and_undoes_it(server, browser):  # noq
     settle(page)
     page.get_by_text("Opdatér en aftales status").click()
     form = page.locator('[data-testid="stForm"]').last
+    form.get_by_role("combobox").first.wait_for(state="visible")
+    page.wait_for_timeout(500)  # the expander has opened
     for box, choice in zip(form.locator('[data-testid="stSelectbox"]').all(), ["3: Afgørelser", "gennemført"]):
-        box.click()
-        page.keyboard.type(choice)
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(300)
+        box.get_by_role("combobox").click()
+        page.get_by_role("listbox").wait_for()
+        page.get_by_role("option").filter(has_text=choice).first.click()
+        page.wait_for_selector('[role="listbox"]', state="detached")
+        assert choice in box.get_by_role("combobox").input_value() or choice in box.inner_text()
     form.get_by_role("button", name="Gem status").click()
     alert = page.locator('[data-testid="stAlert"]').first
     alert.wait_for(timeout=15_000)
@@ -102,4 +105,17 @@ def test_the_adviser_updates_an_agreement_and_undoes_it(server, browser):  # noq
     page.locator(".st-key-fortryd-aftale button").click()
     page.get_by_text("Statusændringen er fortrudt.").wait_for(timeout=15_000)
     assert page.locator(".tal table").first.locator("tbody tr").nth(2).locator("td").nth(2).inner_text() == "åben"
+    context.close()
+
+
+def test_every_figure_of_a_theme_is_drawn_when_its_tab_is_opened(server, browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
+    page = context.new_page()
+    page.goto(server + MEETING)
+    settle(page)
+    for tab in ["Borgere", "Borgere med gener ved skift", "Mediantid til møde (dage)"]:
+        page.get_by_role("tab", name=tab, exact=True).click()
+        page.wait_for_timeout(800)
+        visible = [c for c in page.locator('[data-testid="stVegaLiteChart"]').all() if c.is_visible()]
+        assert visible and all(c.locator("svg").count() > 0 for c in visible), tab
     context.close()
