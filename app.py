@@ -92,8 +92,38 @@ sections = {
 # The default page lives at "/" (Streamlit keeps its own name for it, unused);
 # its name opens it too, as a hidden page running the same script (a switch
 # of page would have to clear the filters bound to the URL).
-sections["Dashboards"].append(st.Page("pages/overview.py", title="Overblik", url_path="overview", visibility="hidden"))
-pg = st.navigation(sections)
+hidden = st.Page("pages/overview.py", title="Overblik", url_path="overview", visibility="hidden")
+pg = st.navigation({**sections, "Dashboards": [*sections["Dashboards"], hidden]}, position="hidden")
+# The page links: our own, as Streamlit's sectioned navigation puts its
+# sections' <div>s straight into a <ul> (WCAG 1.3.1: axe's list rules).
+with st.sidebar.container(key="sidebar-nav"):
+    for section, pages in sections.items():
+        st.markdown(f"**{section}**")
+        for page in pages:
+            st.page_link(page, label=page.title, icon=page.icon)
+# The page is Danish (Streamlit writes <html lang="en">): screen readers read
+# it so (WCAG 3.1.1); and the upload box's English words get Danish ones
+# (3.1.2), each time Streamlit draws it.
+st.html("""<script>
+document.documentElement.lang = 'da';
+if (!window.advisorDanish) {
+  window.advisorDanish = true;
+  const words = [['Drag and drop file here', 'Træk en fil hertil'], ['Browse files', 'Vælg fil'],
+                 ['Limit 200MB per file', 'Højst 200 MB pr. fil'], ['200MB per file', 'Højst 200 MB pr. fil'],
+                 ['Upload', 'Vælg fil']];
+  const danish = () => {
+    document.querySelectorAll('[data-testid="stFileUploader"] *').forEach((e) => {
+      e.childNodes.forEach((n) => {
+        if (n.nodeType !== 3) return;
+        for (const [en, da] of words) if (n.nodeValue.includes(en)) n.nodeValue = n.nodeValue.replace(en, da);
+      });
+    });
+    document.documentElement.lang = 'da';
+  };
+  new MutationObserver(danish).observe(document.body, {childList: true, subtree: true});
+  danish();
+}
+</script>""", unsafe_allow_javascript=True)
 # A page the role may not open is not in its navigation, and Streamlit shows
 # the default page instead; the attempt is written to the audit log.
 asked = urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1]
@@ -117,6 +147,13 @@ if notes and not presenting:  # the projector shows the meeting only
 # Less empty space above the page's first line; a card's label and change
 # wrap onto a second line instead of being cut off on a narrow screen.
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
+        # Captions dark enough to read (4,5:1 or more); Streamlit's own grey is 3,88:1.
+        "[data-testid='stCaptionContainer'],[data-testid='stCaptionContainer'] p{color:#575757 !important;opacity:1 !important}"
+        "[data-testid='stMain'] h2{font-size:1.75rem}"
+        # Where the keyboard is must be seen (WCAG 2.4.7): a ring on every link, button, tab and table box.
+        ":is(a,button,summary,[role='tab'],[tabindex='0']):focus-visible"
+        "{outline:3px solid #1d4f91 !important;outline-offset:2px}"
+        ".st-key-sidebar-nav [data-testid='stMarkdownContainer'] p{margin:.6rem 0 0;color:#474747;font-size:.9rem}"
         "[data-testid='stMetricLabel'] *, [data-testid='stMetricDelta'] *"
         "{white-space:normal !important; overflow:visible !important; text-overflow:clip !important}"
         "[class*='st-key-pair-'] [data-testid='stHorizontalBlock']{flex-wrap:wrap}"

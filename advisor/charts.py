@@ -35,34 +35,53 @@ FONT_SIZE = 16  # readable on a projector
 # One colour per department on every page (Okabe-Ito: safe for colour-blind
 # readers). Colour never carries meaning alone: bars are labelled on the
 # axis, lines at their ends.
+# Each at least 3:1 against white (WCAG 1.4.11; tests/test_charts.py):
+# Okabe-Ito's hues, darkened where they were lighter (orange 2,25:1, green
+# 3,0:1, pink 2,9:1), so the meaning of each colour is unchanged.
 DEPARTMENT_COLOURS = {
     "Borger & Arbejdsmarked": "#0072B2",
-    "Børn & Kultur": "#E69F00",
-    "Sundhed & Omsorg": "#009E73",
-    "Teknik & Miljø": "#CC79A7",
-    "Anden myndighed": "#7F7F7F",
+    "Børn & Kultur": "#B06A00",
+    "Sundhed & Omsorg": "#007A5A",
+    "Teknik & Miljø": "#B0528F",
+    "Anden myndighed": "#6B6B6B",
 }
 # Series that are not departments are drawn in greys, told apart by dash
 # pattern and by their label, so they never look like a department.
-SERIES_COLOURS = ["#1a1a1a", "#6b6b6b", "#9a9a9a"]
+SERIES_COLOURS = ["#1a1a1a", "#5a5a5a", "#767676"]
+# The years of Månedlig belastning: a sequence from light to dark blue-grey,
+# each at least 3:1 against white, the newest year darkest and thickest;
+# years are told apart by dash pattern and by the label at each line's end too.
+YEAR_COLOURS = ["#7a8794", "#6a7886", "#586878", "#46576a", "#33465c", "#1d3350", "#0b1f3d"]
+YEAR_DASHES = [[2, 3], [6, 3], [10, 3, 2, 3], [4, 2], [12, 4], [8, 2, 2, 2], [1, 0]]
 EVENT_COLOUR = "#444444"
 
 
 CONFIG = {
     "locale": DANISH_LOCALE,
-    "axis": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE},
-    "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE},
+    # No automatic ARIA labels (English, with raw values, one per mark): the
+    # chart's Danish description (aria-label of the drawing) says it instead.
+    "mark": {"aria": False},
+    "axis": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "aria": False},
+    "legend": {"labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE, "aria": False},
 }
 
 
-def danish(spec: dict, height: int = 380) -> dict:
+def danish(spec: dict, height: int = 380, description: str | None = None) -> dict:
     """A whole chart: the page's width, Danish locale, projector-sized type.
     Drawn as SVG (vega-embed reads usermeta.embedOptions), so that what is
     drawn, axis labels included, is text a browser test and a screen reader
-    can read."""
+    can read. `description`: the chart in Danish words, its message and key
+    values, read out by screen readers (WCAG 1.1.1)."""
     return {"$schema": "https://vega.github.io/schema/vega-lite/v6.json", **spec,
+            **({"description": description} if description else {}),
             "height": height, "width": "container", "config": CONFIG,
             "usermeta": {"embedOptions": {"renderer": "svg"}}}
+
+
+def _listed(items: list[str], most: int = 12) -> str:
+    """"a; b; c" – at most `most` items, then how many more."""
+    shown = "; ".join(items[:most])
+    return shown + (f"; og {len(items) - most} flere" if len(items) > most else "")
 
 
 def to_json(spec: dict) -> str:
@@ -81,13 +100,27 @@ def monthly_lines(monthly: pd.DataFrame) -> dict:
     # Only what is drawn goes to the browser: no column the chart does not show.
     points = monthly[["month", "registrations"]].assign(
         Måned=[fmt.MONTHS_SHORT[m - 1] for m in monthly["month"]], År=monthly["year"].astype(str))
+    years = sorted(set(points["År"]))[-len(YEAR_COLOURS):]
+    points = points[points["År"].isin(years)]
+    summary = []
+    for year in years:
+        of_year = points[(points["År"] == year) & points["registrations"].notna()]
+        if of_year.empty:
+            continue
+        top = of_year.loc[of_year["registrations"].idxmax()]
+        summary.append(f"{year}: {fmt.number(of_year['registrations'].sum())} i alt, højst "
+                       f"{fmt.number(top['registrations'])} i {fmt.MONTHS[int(top['month']) - 1].lower()}")
+    description = "Kurvediagram: registreringer pr. måned, én kurve pr. år. " + _listed(summary) + "."
     encoding = {
         "x": _field("Måned", "ordinal", sort=fmt.MONTHS_SHORT, title=None, axis={"labelAngle": 0}),
         "y": _field("registrations", "quantitative", title="Registreringer"),
-        "color": _field("År", "nominal", title="År", legend={"orient": "right"}),
+        "color": _field("År", "nominal", title="År", legend={"orient": "right"},
+                        scale={"domain": years, "range": YEAR_COLOURS[-len(years):]}),
+        "strokeDash": _field("År", "nominal", legend=None,
+                             scale={"domain": years, "range": YEAR_DASHES[-len(years):]}),
     }
     lines = {
-        "mark": {"type": "line", "point": True, "strokeWidth": 3},
+        "mark": {"type": "line", "point": True, "strokeWidth": 2.5},
         "encoding": encoding | {"tooltip": [
             _field("År", "nominal"), _field("Måned", "ordinal"),
             _field("registrations", "quantitative", title="Registreringer", format=",d"),
@@ -102,7 +135,8 @@ def monthly_lines(monthly: pd.DataFrame) -> dict:
         "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": FONT_SIZE - 2, "fontWeight": "bold"},
         "encoding": encoding | {"text": _field("År", "nominal")},
     }
-    return danish({"datasets": {"months": points}, "data": {"name": "months"}, "layer": [lines, ends]})
+    return danish({"datasets": {"months": points}, "data": {"name": "months"}, "layer": [lines, ends]},
+                  description=description)
 
 
 def department_colour(legend: bool = False) -> dict:
@@ -128,6 +162,10 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str,
     # Only what is drawn goes to the browser: no column the chart does not show.
     drawn = list(dict.fromkeys([category, value, *(["department"] if by_department else []),
                                 *(["hidden_label"] if "hidden_label" in frame else [])]))
+    labels = frame["hidden_label"] if "hidden_label" in frame else [""] * len(frame)
+    values = [label or (fmt.percent(v) if percent else fmt.number(v)) for v, label in zip(frame[value], labels)]
+    what = value_title.lower() + (f" pr. {category_title.lower()}" if category_title else "")
+    description = f"Søjlediagram: {what}. " + _listed([f"{c} {v}" for c, v in zip(frame[category], values)]) + "."
     return danish({
         "datasets": {"bars": frame[drawn]},
         "data": {"name": "bars"},
@@ -142,7 +180,7 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, category_title: str,
             {"mark": {"type": "text", "align": "left", "dx": 6, "fontSize": FONT_SIZE - 2},
              "encoding": {"text": _field("bar_text", "nominal")}},
         ],
-    }, height=max(120, 44 * len(frame)))
+    }, height=max(120, 44 * len(frame)), description=description)
 
 
 def months_between(first, last) -> int:
@@ -207,8 +245,9 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
         long["series"] = long["series"].map(series)
         names, colours = list(series.values()), SERIES_COLOURS[: len(series)]
     dashes = [[1, 0], [8, 5], [2, 3], [12, 3, 2, 3], [4, 4]][: len(names)]
+    # A legend of many names wraps onto more rows instead of running off a narrow screen.
     legend = {"title": None, "orient": "top", "symbolType": "stroke", "symbolStrokeWidth": 3, "symbolSize": 600,
-              "labelLimit": 400}
+              "labelLimit": 400, "columns": 3 if len(names) > 3 else 0}
     datasets, layers = {"lines": _days(long[[x, "series", "value"]], x)}, []
     if events is not None and not events.empty:
         event_data, layers = events_layers(events)
@@ -238,7 +277,29 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, y_title: str, events: 
                 "mark": {"type": "text", "dy": -10, "fontSize": FONT_SIZE - 4, "color": SERIES_COLOURS[1]},
                 "encoding": {"x": _month(x), "y": {"datum": 0}, "text": _field("label", "nominal")},
             })
-    return danish({"datasets": datasets, "layer": layers})
+    return danish({"datasets": datasets, "layer": layers},
+                  description=_describe_lines(long, x, y_title, number, names))
+
+
+def _describe_lines(long: pd.DataFrame, x: str, y_title: str, number: str, names: list[str]) -> str:
+    """A line chart in words: each series' first and last value and its highest, with their months."""
+    def shown(v) -> str:
+        return fmt.number(v, 1 if number != ",d" else 0)
+
+    def month(day) -> str:
+        day = pd.Timestamp(day)
+        return f"{fmt.MONTHS_SHORT[day.month - 1].lower()}. {day.year}"
+
+    parts = []
+    for name in names:
+        one = long[(long["series"] == name) & long["value"].notna()].sort_values(x)
+        if one.empty:
+            continue
+        first, last, top = one.iloc[0], one.iloc[-1], one.loc[one["value"].idxmax()]
+        parts.append(f"{name}: {shown(first['value'])} i {month(first[x])}, {shown(last['value'])} i {month(last[x])}, "
+                     f"højst {shown(top['value'])} i {month(top[x])}")
+    span = f" fra {month(long[x].min())} til {month(long[x].max())}" if not long.empty else ""
+    return f"Kurvediagram: {y_title.lower()} pr. måned{span}. " + _listed(parts) + "."
 
 
 # The three half-years of the dialogue meeting: now dark and filled, the
@@ -248,7 +309,7 @@ HALF_STYLES = [("#1a1a1a", "circle", True), ("#5a5a5a", "square", True), ("#7676
 
 
 def halves(frame: pd.DataFrame, order: list[str], names: list[str], *, value_title: str, number: str = ",d",
-           height: int | None = None, field: str = "value") -> dict:
+           height: int | None = None, field: str = "value", description: str | None = None) -> dict:
     """A dot plot of units x half-years: a row per unit (in `order`), a dot
     per half-year (`names`: now, the half-year before, a year earlier) joined
     by a line, so each unit's move reads at a glance; the value now is written
@@ -289,7 +350,7 @@ def halves(frame: pd.DataFrame, order: list[str], names: list[str], *, value_tit
              "encoding": {"x": {"value": "width"}, "text": _field("text", "nominal")}},
         ],
         "resolve": {"scale": {"x": "shared"}},
-    }, height=height or max(140, 34 * len(order)))
+    }, height=height or max(140, 34 * len(order)), description=description)
 
 
 def larger(spec: dict, size: int = 20) -> dict:
@@ -302,7 +363,7 @@ def larger(spec: dict, size: int = 20) -> dict:
             return [grow(v) for v in node]
         return node
 
-    config = {**spec["config"], "axis": {"labelFontSize": size, "titleFontSize": size},
-              "legend": {"labelFontSize": size, "titleFontSize": size}}
+    config = {**spec["config"], "axis": {**spec["config"]["axis"], "labelFontSize": size, "titleFontSize": size},
+              "legend": {**spec["config"]["legend"], "labelFontSize": size, "titleFontSize": size}}
     return {**grow({k: v for k, v in spec.items() if k not in ("config", "datasets")}), "config": config,
             **({"datasets": spec["datasets"]} if "datasets" in spec else {})}

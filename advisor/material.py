@@ -105,12 +105,7 @@ def chart_png(material: meeting.Material, figure: str, k: int, width: int = 560)
 
 def chart_description(material: meeting.Material, figure: str, k: int) -> str:
     """The chart in words (alt text): what it shows and the values now."""
-    name = meeting.FIGURES[figure][0]
-    rows = meeting.chart_rows(material, figure, k)
-    now = rows[rows["half"] == material.labels["now"]]
-    values = "; ".join(f"{u} {t}" for u, t in zip(now["unit"], now["text"]))
-    return (f"Prikdiagram: {name.lower()} pr. afdeling i {material.labels['now']}, {material.labels['previous']} og "
-            f"{material.labels['year_before']}. {material.labels['now']}: {values}.")
+    return meeting.chart_description(material, figure, meeting.chart_rows(material, figure, k))
 
 
 def _table(rows: list[list[str]], widths: list[float], wrap: tuple[int, ...] = (0,), size: float = 9) -> Table:

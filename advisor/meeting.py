@@ -388,7 +388,17 @@ def chart_spec(material: Material, figure: str, k: int | None, height: int | Non
     order = list(dict.fromkeys(rows["unit"]))
     names = [material.labels[p] for p in ("now", "previous", "year_before")]
     return charts.halves(rows, order, names, value_title=title, number=number, height=height,
-                         field="count" if kind == "count" else "measure")
+                         field="count" if kind == "count" else "measure", description=chart_description(material, figure, rows))
+
+
+def chart_description(material: Material, figure: str, rows: pd.DataFrame) -> str:
+    """A figure's dot plot in words (its alt text): what it shows and the values now."""
+    name = FIGURES[figure][0]
+    labels = material.labels
+    now = rows[rows["half"] == labels["now"]]
+    values = "; ".join(f"{u} {t}" for u, t in zip(now["unit"], now["text"]))
+    return (f"Prikdiagram: {name.lower()} pr. afdeling i {labels['now']}, {labels['previous']} og "
+            f"{labels['year_before']}. {labels['now']}: {values}.")
 
 
 def protected_counts(frame: pd.DataFrame, label_column: str, label: str, k: int) -> list[list[str]]:

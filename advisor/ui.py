@@ -24,6 +24,7 @@ def page(title: str, caption: str | None = None, heading: bool = True) -> None:
     """The top of every page: make sure app.py ran, then the title (unless
     `heading` is off: a slide has its own) and what is shown."""
     run_through_app()
+    st.set_page_config(page_title=f"{title} · Borgerrådgiveren")  # each page its own window title
     if heading:
         st.title(title)
     if caption:
@@ -131,11 +132,32 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, protect: dict | None
 
 
 def lines(frame: pd.DataFrame, series: dict[str, str], *, protect: dict | None = None, **options) -> None:
-    """charts.lines, with hidden points left out and marked "< 5" on the axis."""
+    """charts.lines, with hidden points left out and marked "·" on the axis,
+    and the same numbers as a table under "Tal bag diagrammet"."""
     hidden = None
     if (p := guarded(frame, protect)) is not None:
         frame, hidden = p.data, labels(p)
     chart(charts.lines(frame, series, hidden=hidden, **options))
+    x = options.get("x", "month_start")
+    decimals = 0 if options.get("number", ",d") == ",d" else 1
+    with st.expander("Tal bag diagrammet", icon=":material/table:"):
+        if options.get("by_department"):
+            column = list(series)[0]
+            cells = frame.assign(shown=_shown(frame[column].tolist(), decimals))
+            if hidden is not None:
+                cells["shown"] = cells["shown"].mask(hidden[column] != "", hidden[column])
+            table = cells.pivot(index=x, columns="department", values="shown").reset_index()
+            table = table[[x, *[d for d in charts.DEPARTMENT_COLOURS if d in table.columns]]]
+        else:
+            table = frame[[x, *series]].copy()
+            for column in series:
+                table[column] = _shown(frame[column].tolist(), decimals)
+                if hidden is not None:
+                    table[column] = table[column].mask(hidden[column] != "", hidden[column])
+            table = table.rename(columns=series)
+        table[x] = [f"{fmt.MONTHS_SHORT[d.month - 1].lower()}. {d.year}" for d in pd.to_datetime(table[x])]
+        table = table.rename(columns={x: "Måned"}).fillna("")
+        grid(table, [c for c in table.columns if c != "Måned"])
 
 
 def events(frame: pd.DataFrame) -> None:
@@ -203,7 +225,11 @@ def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = ()) -> Non
         f"<tr{total if row[0] in emphasised else ''}>" + "".join(cell("td", v, r) for v, r in zip(row, right)) + "</tr>"
         for row in shown.itertuples(index=False)
     )
-    st.html(f'<div class="tal"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
+    # A wide table scrolls sideways in its box: the box takes the keyboard focus (tabindex), so it can be scrolled
+    # without a mouse, and is named by the table's first header.
+    name = inert.html(f"Tabel: {columns[0]}" if columns and str(columns[0]).strip() else "Tabel")
+    st.html(f'<div class="tal" tabindex="0" role="region" aria-label="{name}">'
+            f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
 def _shown(values: list, spec: int | str) -> list[str]:

@@ -27,12 +27,12 @@ st.caption("Siden efteråret 2017 spørges hver borger, der kommer til en samtal
            "sagsbehandleren er skiftet det seneste år.")
 
 dist, by_unit = ui.pair("skift")
-dist.subheader("Antal skift det seneste år")
+dist.header("Antal skift det seneste år")
 changes = loader.load("caseworker_distribution", **params)
 ui.bars(changes, "label", "citizens", category_title="Skift", value_title="Borgere", where=dist,
         protect={"counts": ["citizens"], "keys": ["label"],
                  "parent": lambda: loader.load("caseworker_distribution", **filters.params(whole=True))})
-by_unit.subheader("Gener ved skift pr. afdeling")
+by_unit.header("Gener ved skift pr. afdeling")
 units = loader.load("caseworker_by_unit", **params)
 ui.bars(units[units["citizens_with_trouble"] > 0], "unit", "citizens_with_trouble", category_title="",
         value_title="Borgere med gener", by_department=True, protect=UNITS, where=by_unit)
@@ -48,7 +48,7 @@ st.caption("*Med gener* kan være større end *Spurgt*: en borger kan fortælle 
            "blevet spurgt om antallet af skift.")
 
 window = periods.trend_window(filters.period())
-st.subheader("Udvikling pr. måned")
+st.header("Udvikling pr. måned")
 trend = loader.load("caseworker_trend", **filters.params(window))
 events = loader.load("events_in_period", **window.params())
 ui.lines(trend, {"citizens_asked": "Spurgt", "citizens_with_trouble": "Med gener"}, y_title="Borgere", events=events,

@@ -54,10 +54,10 @@ def upload_section() -> None:
     for name in report.dropped_columns:
         st.caption(f"Kolonnen '{inert.markdown(name)}' importeres ikke (fritekst eller ukendt kolonne).")
     if report.problems:
-        st.subheader("Fejl i filen")
+        st.header("Fejl i filen")
         ui.table(report.problems_frame(), {c: c for c in ["Række", "Kolonne", "Værdi", "Fejl"]}, "fejlrapport")
     if not preview.empty:
-        st.subheader("Sådan gemmes de første rækker")
+        st.header("Sådan gemmes de første rækker")
         st.dataframe(preview.rename(columns={v: k for k, v in importer.COLUMNS.items()} | {"row_number": "Række"}), hide_index=True)
 
     blocked = bool(report.problems) and not quarantine
@@ -76,7 +76,7 @@ if status["is_demo"]:
 else:
     upload_section()
 
-st.subheader("Tidligere importer")
+st.header("Tidligere importer")
 history = loader.load("imports")
 if history.empty:
     st.caption("Der er ikke importeret noget endnu.")
@@ -93,7 +93,7 @@ else:
         import_id = int(newest["import_id"].iloc[0])
         st.button(f"Fortryd import {import_id}", icon=":material/undo:", on_click=run_undo, args=(import_id,))
 
-st.subheader("Skabelon")
+st.header("Skabelon")
 st.caption("En tom log med de rigtige kolonner. Excel-filen har de tilladte værdier på et ekstra ark.")
 chart = loader.load("organisation_chart", on_date=dt.date.today())
 left, right, _ = st.columns([1, 1, 4])
@@ -103,7 +103,7 @@ right.download_button(
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore",
 )
 
-st.subheader("Revisionslog")
+st.header("Revisionslog")
 st.caption("Hver import, fortrydelse og eksport, login, logout og afvisning, og lederes og sekretariatets "
            "visninger med deres filtre: hvem, hvornår og hvad.")
 entries_count, broken = audit.verify(database)

@@ -11,7 +11,7 @@ departments = loader.load("by_department", **params)
 if filters.no_data(departments):
     st.stop()
 
-st.subheader("Fordeling på forvaltninger")
+st.header("Fordeling på forvaltninger")
 first, every = ui.pair("fordeling")
 # Disclosure control for leaders: which columns are counts, what follows
 # them, and the same table for everything the leader may see (no subtracting
@@ -43,7 +43,7 @@ ui.table(
 
 st.caption("*1. gang* tæller hver borger én gang: under borgerens første henvendelse blandt de valgte – "
            "med en forvaltning eller afdeling valgt altså borgerens første henvendelse om den.")
-st.subheader("Afdelinger")
+st.header("Afdelinger")
 ui.table(
     loader.load("by_unit", **params),
     {"department": "Forvaltning", "unit": "Afdeling", "first_contacts": "1. gang", "registrations": "Alle henvendelser",
@@ -54,11 +54,11 @@ ui.table(
 )
 
 types, topics = ui.pair("typer")
-types.subheader("Henvendelsestype (alle henv.)")
+types.header("Henvendelsestype (alle henv.)")
 by_type = loader.load("by_type", **params)
 ui.bars(by_type, "inquiry_type", "registrations", category_title="", value_title="Registreringer",
         protect=TYPES, where=types)
-topics.subheader("Emner (alle henv.)")
+topics.header("Emner (alle henv.)")
 by_topic = loader.load("by_topic", **params)
 ui.bars(by_topic.head(10), "topic", "registrations", category_title="", value_title="Registreringer",
         protect=TOPICS, where=topics)
@@ -66,7 +66,7 @@ ui.table(by_topic, {"topic": "Emne", "registrations": "Registreringer", "share":
          {"registrations": 0, "share": "share"}, protect=TOPICS)
 
 window = periods.trend_window(filters.period())
-st.subheader("Udvikling pr. forvaltning")
+st.header("Udvikling pr. forvaltning")
 trend = loader.load("department_trend", **filters.params(window))
 events = loader.load("events_in_period", **window.params())
 ui.lines(trend, {"registrations": "Registreringer"}, y_title="Registreringer", events=events, by_department=True,

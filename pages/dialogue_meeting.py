@@ -146,7 +146,7 @@ def theme_slide(figures: list[str]) -> None:
     st.caption(legend())
     sides = st.columns(len(figures), gap="large")
     for figure, side in zip(figures, sides):
-        side.markdown(f"**{meeting.FIGURES[figure][0]}**")
+        side.markdown(f"### {meeting.FIGURES[figure][0]}")
         ui.chart(charts.larger(meeting.chart_spec(material, figure, guard, height=min(400, 38 * len(units[0]) + 30))), side)
 
 

@@ -26,7 +26,7 @@ everything = filters.params(whole=True) | {"date_from": None, "date_to": None}
 whole_monthly = loader.load("monthly_registrations", **everything) if filters.who().protected else None
 whole_yearly = loader.load("yearly_registrations", **everything) if filters.who().protected else None
 
-st.subheader("Registreringer pr. måned")
+st.header("Registreringer pr. måned")
 hidden = ui.year_table(tables.year_by_month(monthly, yearly), "registreringer-pr-maaned",
                        whole=None if whole_monthly is None else tables.year_by_month(whole_monthly, whole_yearly))
 st.caption("Gennemsnit: pr. måned, hvor kontoret har været åbent (2014: maj–december, 8 måneder).")
@@ -34,12 +34,12 @@ protected = ui.guarded(monthly, {"counts": ["registrations"], "groups": ["year"]
                                  "parent": lambda: whole_monthly})
 ui.chart(charts.monthly_lines(monthly if protected is None else protected.data))
 
-st.subheader("Nye borgere pr. måned")
+st.header("Nye borgere pr. måned")
 new = {"value": "new_citizens", "total": "citizens", "average": "new_citizens_per_month"}
 ui.year_table(tables.year_by_month(monthly, yearly, **new), "nye-borgere-pr-maaned",
               whole=None if whole_monthly is None else tables.year_by_month(whole_monthly, whole_yearly, **new))
 st.caption("En borger er ny i den måned, hvor borgeren henvender sig første gang i kalenderåret. "
            "I alt er årets antal borgere.")
 
-st.subheader("Ændring fra samme måned året før")
+st.header("Ændring fra samme måned året før")
 ui.year_table(tables.year_by_month(monthly, value="change_from_year_before"), "aendring-pr-maaned", signed=True, like=hidden)

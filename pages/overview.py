@@ -17,7 +17,7 @@ whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] for
 over_citizens = {"basis": (now.citizens, before.citizens)}
 repeat = over_citizens | {"part": (now.repeat_citizens, before.repeat_citizens)}
 
-st.subheader(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
+st.header(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
 ui.metrics(
     [
         ("Registreringer", now.registrations, before.registrations, 0, "off", ui.counted("registrations", *whole)),
@@ -32,7 +32,7 @@ ui.metrics(
 )
 
 window = periods.trend_window(period)
-st.subheader("Udvikling pr. måned")
+st.header("Udvikling pr. måned")
 trend = loader.load("monthly_registrations", **filters.params(window))
 events = loader.load("events_in_period", **window.params())
 ui.lines(trend, {"registrations": "Registreringer", "new_citizens": "Nye borgere"}, y_title="Antal", events=events,

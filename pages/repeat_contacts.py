@@ -23,18 +23,18 @@ REPEATS = {"counts": ["citizens", "repeat_citizens"], "depends": {"repeat_share"
            "together": [["citizens", "repeat_citizens"]], "rests": {"repeat_share": ("repeat_citizens", "citizens")}}
 
 per_citizen, length = ui.pair("gentagne")
-per_citizen.subheader("Henvendelser pr. borger")
+per_citizen.header("Henvendelser pr. borger")
 dist = loader.load("registrations_per_citizen", **params)
 ui.bars(dist, "label", "citizens", category_title="Henvendelser", value_title="Borgere", where=per_citizen,
         protect=CITIZENS | {"keys": ["label"],
                             "parent": lambda: loader.load("registrations_per_citizen", **filters.params(whole=True))})
-length.subheader("Forløbets længde")
+length.header("Forløbets længde")
 ui.bars(loader.load("course_length", **params), "course_length", "citizens", category_title="", value_title="Borgere",
         protect=CITIZENS | {"keys": ["course_length"],
                             "parent": lambda: loader.load("course_length", **filters.params(whole=True))},
         where=length)
 
-st.subheader("Pr. afdeling")
+st.header("Pr. afdeling")
 ui.table(
     loader.load("repeat_by_unit", **params),
     {"department": "Forvaltning", "unit": "Afdeling", "citizens": "Borgere", "repeat_citizens": "Med flere henvendelser",
@@ -45,7 +45,7 @@ ui.table(
                        "parent": lambda: loader.load("repeat_by_unit", **filters.params(whole=True))},
 )
 
-st.subheader("År for år")
+st.header("År for år")
 st.caption("Alle år – periodefilteret gælder ikke her; de øvrige filtre gør.")
 ui.table(
     loader.load("repeat_by_year", **params),

@@ -26,7 +26,7 @@ whole = [loader.load("waiting_summary", **filters.params(p, whole=True) | {"targ
 over_answered, over_meetings = {"basis": (s.answered, b.answered)}, {"basis": (s.meetings, b.meetings)}
 within = over_answered | {"part": tuple(None if pd.isna(x.answered_within_target_share) else round(x.answered_within_target_share * x.answered)
                                         for x in (s, b))}
-st.subheader(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
+st.header(f"Sammenlignet med {previous.label}" if period.complete else period.compared_with(previous))
 ui.metrics([
     ("Mediantid til første svar (dage)", s.median_days_to_answer, b.median_days_to_answer, 1, "inverse", over_answered),
     ("90 % har fået svar inden (dage)", s.p90_days_to_answer, b.p90_days_to_answer, 0, "inverse", over_answered),
@@ -42,7 +42,7 @@ st.caption("Ventetider tælles for registreringer modtaget i perioden, i kalende
            "hvor der er holdt møde – også når mødet lå efter periodens udgang.")
 
 window = periods.trend_window(filters.period())
-st.subheader("Udvikling pr. måned")
+st.header("Udvikling pr. måned")
 trend = loader.load("waiting_trend", **filters.params(window) | {"target_days": target})
 events = loader.load("events_in_period", **window.params())
 ui.lines(
@@ -56,7 +56,7 @@ ui.lines(
 )
 ui.events(events)
 
-st.subheader("Pr. afdeling")
+st.header("Pr. afdeling")
 st.caption("Ventetider i kalenderdage; målet i arbejdsdage.")
 ui.table(
     loader.load("waiting_by_unit", **params),
@@ -71,7 +71,7 @@ ui.table(
                          "answered_within_target_share": ["answered"], "median_days_to_meeting": ["meetings"]}},
 )
 
-st.subheader("Åbne registreringer ved månedens udgang")
+st.header("Åbne registreringer ved månedens udgang")
 open_cases = loader.load("open_at_month_end", **filters.params(window))
 ui.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer",
          protect={"counts": ["open_at_month_end"], "keys": ["month_start"],

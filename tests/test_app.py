@@ -49,7 +49,7 @@ def test_the_default_page_is_the_overview_of_the_newest_year(app, tiny_db):
     # The data end on 21 January 2019: 2019 is not over, so it is shown as far
     # as the data go and compared like with like, with 1-21 January 2018.
     assert at.caption[0].value == "Periode: 1. jan.–21. jan. 2019 · Alle forvaltninger"
-    assert at.subheader[0].value == "1. jan.–21. jan. 2019 mod samme periode 2018"
+    assert at.header[0].value == "1. jan.–21. jan. 2019 mod samme periode 2018"
     # 2019: T-11 (B, answered after 1 day, trouble), T-12 (G, 2 days).
     # 1-21 Jan 2018: T-04 (C, 1 day), T-05 (A, 2 days, trouble), T-06 (D, 1 day).
     assert metrics(at) == {
@@ -65,7 +65,7 @@ def test_the_default_page_is_the_overview_of_the_newest_year(app, tiny_db):
 
 def test_overview_of_2018_from_the_url(app, tiny_db):
     at = app(tiny_db, query={"aar": "2018"})
-    assert at.subheader[0].value == "Sammenlignet med 2017"
+    assert at.header[0].value == "Sammenlignet med 2017"
     # 2017: 3 registrations, citizens A and B over 2 open months, A came twice,
     # answers after 2, 7, 1 days (median 2), B told of trouble.
     assert metrics(at) == {
@@ -100,7 +100,7 @@ def test_units_and_type_from_the_url(app, tiny_db):
 def test_half_year_period(app, tiny_db):
     at = app(tiny_db, query={"periode": "Halvår", "halvaar": "1. halvår 2018"})
     assert at.caption[0].value == "Periode: 1. halvår 2018 · Alle forvaltninger"
-    assert at.subheader[0].value == "Sammenlignet med 2. halvår 2017"
+    assert at.header[0].value == "Sammenlignet med 2. halvår 2017"
     assert metrics(at)["Registreringer"] == ("7", "+4 (+133,3 %)")
 
 
@@ -206,7 +206,7 @@ def test_waiting_times_page(app, tiny_db):
         "Mediantid til møde (dage)": ("14,0", "+3,0 (+27,3 %)"),
         "90 % har fået møde inden (dage)": ("14", "±0"),
     }
-    assert at.subheader[0].value == "Sammenlignet med 2017"
+    assert at.header[0].value == "Sammenlignet med 2017"
     at.number_input(key="maal").set_value(5).run()
     # T-07 took 6 working days; in 2017 T-02 took 5 (20.-27. nov.).
     assert metrics(at)["Besvarede inden 5 arbejdsdage"] == ("83 %", "-16,7 pct.-point")

@@ -142,7 +142,7 @@ def test_every_page_through_the_sidebar(server, page):
     page.goto(server)
     settle(page)
     for path, title in PAGES.items():
-        page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+        page.locator('.st-key-sidebar-nav').get_by_text(title, exact=True).click()
         settle(page)
         expect(page.locator("h1").first).to_have_text(title)
         assert page.locator('[data-testid="stException"]').count() == 0

@@ -406,7 +406,7 @@ def test_the_data_page_keeps_working_whatever_was_uploaded(app, real_db, kind):
             messages.append(str(refused))
     assert all("Traceback" not in m for m in messages)
     at = app(real_db, "pages/data_import.py")
-    assert not at.exception and [s.value for s in at.subheader][-3:] == ["Tidligere importer", "Skabelon", "Revisionslog"]
+    assert not at.exception and [s.value for s in at.header][-3:] == ["Tidligere importer", "Skabelon", "Revisionslog"]
 
 
 # -- 5. faults leave a working database ----------------------------------------------

@@ -96,11 +96,11 @@ def log_in(page, server: str, email: str) -> None:
 def test_each_role_logs_in_and_lands_on_its_pages(servers, page, email):
     page.goto(servers)
     page.wait_for_selector("text=Log ind")
-    assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # nothing before login
+    assert page.locator('.st-key-sidebar-nav').count() == 0  # nothing before login
     log_in(page, servers, email)
     settle(page)
     expect(page.locator("h1").first).to_have_text("Overblik")
-    nav = page.locator('[data-testid="stSidebarNav"] a')
+    nav = page.locator('.st-key-sidebar-nav a')
     assert [t.strip().splitlines()[-1] for t in nav.all_inner_texts()] == USERS[email]  # after the icon
     expect(page.get_by_text(f"Logget ind som {email}")).to_be_visible()
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -169,3 +169,20 @@ def test_a_stolen_cookie_dies_at_logout(servers, page):
         assert other.locator('[data-testid="stDataFrame"], .tal table').count() == 0
     finally:
         thief.close()
+
+
+def test_every_page_of_a_leader_passes_axe(servers, page):
+    from test_accessibility import violations
+
+    log_in(page, servers, "leder.ba@esbjerg.dk")
+    settle(page)
+    found = {}
+    for path in ["", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
+                 "dialogue_meeting", "glossary"]:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.goto(f"{servers}/{path}")
+        settle(page)
+        page.wait_for_timeout(800)
+        if problems := violations(page):
+            found[path or "overview"] = problems
+    assert found == {}
