@@ -23,6 +23,7 @@ PAGES = {
     "Om tallene": [
         ("glossary", "Begreber", ":material/menu_book:"),
         ("registrations", "Registreringer", ":material/table_rows:"),
+        ("annual_report", "Beretning", ":material/description:"),
         ("data_import", "Data", ":material/upload_file:"),
     ],
 }
@@ -153,7 +154,8 @@ st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
         # Where the keyboard is must be seen (WCAG 2.4.7): a ring on every link, button, tab and table box.
         ":is(a,button,summary,[role='tab'],[tabindex='0']):focus-visible"
         "{outline:3px solid #1d4f91 !important;outline-offset:2px}"
-        ".st-key-sidebar-nav [data-testid='stMarkdownContainer'] p{margin:.6rem 0 0;color:#474747;font-size:.9rem}"
+        ".st-key-sidebar-nav [data-testid='stMarkdownContainer'] p{margin:.7rem 0 .3rem;color:#474747;font-size:.9rem}"
+        ".st-key-sidebar-nav{gap:0 !important}.st-key-sidebar-nav [data-testid='stPageLink'] a{padding:.1rem .5rem}"
         "[data-testid='stMetricLabel'] *, [data-testid='stMetricDelta'] *"
         "{white-space:normal !important; overflow:visible !important; text-overflow:clip !important}"
         "[class*='st-key-pair-'] [data-testid='stHorizontalBlock']{flex-wrap:wrap}"

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from advisor import access, audit, db, demo, export, importer, meeting, periods, privacy, queries
+from advisor import report as annual
 from advisor import material as material_module
 
 
@@ -40,6 +41,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-registered", action="store_true", help="forvaltninger som registreret (standard: som i dag)")
     p.add_argument("--all-types", action="store_true",
                    help="alle henvendelser, også uden for kompetence (standard: kun egentlige henvendelser)")
+
+    p = commands.add_parser("report", help="statistikken til borgerrådgiverens beretning (udkast)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--format", choices=["docx", "pdf", "md"], required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--db", type=Path, default=None)
 
     p = commands.add_parser("agreements", help="dialogmødernes aftaler (til beretningen og scripts)")
     p.add_argument("--db", type=Path, default=None)
@@ -78,6 +85,22 @@ def main(argv: list[str] | None = None) -> int:
         audit.record(database, "kommandolinjen", "eksport",
                      {"tabel": "dialogmøde", "forvaltning": args.department, "halvår": args.half, "format": args.format})
         print(f"Materiale til dialogmødet skrevet: {args.out}")
+    elif args.command == "report":
+        database = args.db or db.default_path()
+        k = access.without_login(access.config()).k
+        with queries.connect(database) as con:
+            status = queries.run(con, "data_status").iloc[0]
+            first, last = status["first_received_on"], status["last_received_on"]
+            if status["registrations"] == 0 or not first.year <= args.year <= last.year:
+                span = f"{first.year}–{last.year}" if status["registrations"] else "ingen år"
+                print(f"Der er ingen registreringer i {args.year}; data findes for {span}.", file=sys.stderr)
+                return 2
+            as_of, demo_data = material_module.data_as_of(queries.run(con, "data_status"))
+            made = annual.collect(lambda name, **p: queries.run(con, name, p), args.year, k, as_of=as_of, demo=demo_data)
+        writers = {"docx": annual.docx, "pdf": annual.pdf, "md": lambda r: annual.markdown(r).encode()}
+        args.out.write_bytes(writers[args.format](made))
+        audit.record(database, "kommandolinjen", "eksport", {"tabel": "beretning", "år": args.year, "format": args.format})
+        print(f"Udkast til beretningens statistik skrevet: {args.out}")
     elif args.command == "agreements":
         with queries.connect(args.db or db.default_path()) as con:
             listed = queries.run(con, "agreements", {"department": args.department, "departments": None})

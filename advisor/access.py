@@ -17,7 +17,7 @@ ROLES = ("rådgiver", "leder", "sekretariat")
 # The pages (files in pages/) each role may open.
 PAGES = {
     "rådgiver": {"overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
-                 "glossary", "data_import", "registrations", "dialogue_meeting"},
+                 "glossary", "data_import", "registrations", "dialogue_meeting", "annual_report"},
     "leder": {"overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary",
               "dialogue_meeting"},
     "sekretariat": {"overview", "monthly_load", "glossary"},

@@ -109,6 +109,13 @@ halvår, den blev aftalt om, og tallet nu – med reglen for små tal. Aftaletek
 eller medarbejdere: navne, CPR-numre, e-mailadresser og telefonnumre afvises.
 Materialet til mødet (PDF, PowerPoint, Excel) viser de samme tal, altid med reglen for små tal.
 
+**Beretning.** Siden Beretning (kun borgerrådgiveren) og `python -m advisor report` skriver et udkast
+til statistikken i årsberetningen: tekst, årstabel, fordeling på forvaltninger (1. gang, forvaltninger som
+registreret i året), henvendelsestyper (alle henvendelser), sagsbehandlerskift, ventetider og årets
+dialogmøder. Tal i teksten skrives som beretningerne gør: et tal lige under et helt tal er *knap* (33,8 →
+knap 34), lige over er *godt* (34,2 → godt 34), et helt tal står som det er, og en andel er *ca.* (25,1 % →
+ca. 25 %). Tabellerne har de præcise tal. Beretningen er offentlig, så reglen for små tal gælder altid.
+
 **Demodata.** Demodatabasen er syntetisk. Registreringer pr. måned 2014–2018 er præcis de
 offentliggjorte; borgere, gentagne henvendelser og fordelingen på forvaltninger er kalibreret til
 beretningerne. 2019 er opdigtet for at vise omorganiseringen.

@@ -12,7 +12,7 @@ from conftest import AUTH, tables
 ADVISER, LEADER_BA, DIRECTOR, SECRETARIAT = (
     "janne.andersen@esbjerg.dk", "leder.ba@esbjerg.dk", "direktion@esbjerg.dk", "sekretariat@esbjerg.dk")
 ALL_PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
-             "dialogue_meeting", "glossary", "registrations", "data_import"]
+             "dialogue_meeting", "glossary", "registrations", "annual_report", "data_import"]
 
 
 def reachable(at) -> list[str]:

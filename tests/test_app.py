@@ -10,7 +10,7 @@ import pytest
 from conftest import tables
 
 PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes", "glossary",
-         "data_import", "registrations", "dialogue_meeting"]
+         "data_import", "registrations", "dialogue_meeting", "annual_report"]
 BA = "Borger & Arbejdsmarked"
 
 

@@ -28,9 +28,10 @@ PAGES = {
     "dialogue_meeting": "Dialogmøde",
     "glossary": "Begreber",
     "registrations": "Registreringer",
+    "annual_report": "Beretning",
     "data_import": "Data",
 }
-CHARTS = {"": 1, "monthly_load": 1, "departments": 5, "waiting_times": 2, "repeat_contacts": 2, "caseworker_changes": 3, "glossary": 0, "data_import": 0, "dialogue_meeting": 7,
+CHARTS = {"": 1, "monthly_load": 1, "departments": 5, "waiting_times": 2, "repeat_contacts": 2, "caseworker_changes": 3, "glossary": 0, "data_import": 0, "dialogue_meeting": 7, "annual_report": 2,
           "registrations": 0}
 
 if not Path(CHROMIUM).exists():

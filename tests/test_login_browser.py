@@ -17,7 +17,7 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 USERS = {
     "janne.andersen@esbjerg.dk": ["Overblik", "Månedlig belastning", "Forvaltninger", "Ventetider", "Gentagne henvendelser",
-                                  "Sagsbehandlerskift", "Dialogmøde", "Begreber", "Registreringer", "Data"],
+                                  "Sagsbehandlerskift", "Dialogmøde", "Begreber", "Registreringer", "Beretning", "Data"],
     "leder.ba@esbjerg.dk": ["Overblik", "Månedlig belastning", "Forvaltninger", "Ventetider", "Gentagne henvendelser",
                             "Sagsbehandlerskift", "Dialogmøde", "Begreber"],
     "sekretariat@esbjerg.dk": ["Overblik", "Månedlig belastning", "Begreber"],
