@@ -238,3 +238,22 @@ def test_every_chart_and_table_of_the_slides_has_alt_text(demo_db, tmp_path):
                if (shape.has_chart or shape.has_table or shape.shape_type == 13)
                and not shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr")]
     assert missing == []
+
+
+@pytest.mark.parametrize("path", ["departments", "monthly_load", "caseworker_changes", ""])
+def test_legends_wrap_instead_of_being_cut_at_200_percent_zoom(server, browser, path):  # noqa: F811
+    """200 % zoom on a 1280 px screen is a 640 px window: every legend label stays inside its chart."""
+    context = browser.new_context(viewport={"width": 640, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    page.goto(f"{server}/{path}")
+    settle(page)
+    page.wait_for_timeout(1000)
+    cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg')].flatMap(svg => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('.role-legend-label text')]
+            .filter(t => t.getBoundingClientRect().right > box.right + 1 || t.getBoundingClientRect().left < box.left - 1)
+            .map(t => t.textContent);
+    })""")
+    assert cut == []
+    assert page.evaluate("() => document.querySelectorAll('[data-testid=stVegaLiteChart] .role-legend-label text').length") > 0
+    context.close()
