@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from advisor import charts, db
-from test_browser import PAGES, ROOT, SHOTS, free_port, settle
+from test_browser import PAGES, ROOT, SHOTS, free_port, opened, settle
 from test_browser import browser, server  # noqa: F401 (fixtures)
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -49,62 +49,50 @@ def headings(page) -> list[int]:
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_passes_axe_with_danish_language_title_and_headings(server, browser, path):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
-    page = context.new_page()
-    page.goto(f"{server}/{path}")
-    settle(page)
-    page.wait_for_timeout(1000)
-    assert page.evaluate("() => document.documentElement.lang") == "da"
-    assert page.title() == f"{PAGES[path]} · Borgerrådgiveren"
-    levels = headings(page)
-    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels  # no level skipped
-    assert violations(page) == []
-    context.close()
+    with opened(browser, f"{server}/{path}") as page:
+        page.wait_for_timeout(1000)
+        assert page.evaluate("() => document.documentElement.lang") == "da"
+        assert page.title() == f"{PAGES[path]} · Borgerrådgiveren"
+        levels = headings(page)
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:])), levels  # no level skipped
+        assert violations(page) == []
 
 
 def test_every_chart_says_in_danish_what_it_shows(server, browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
-    page = context.new_page()
-    page.goto(f"{server}/departments?aar=2018")
-    settle(page)
-    labels = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-        .map(c => [c.getAttribute('role'), c.getAttribute('aria-label')])""")
-    assert labels and all(role == "graphics-document" for role, _ in labels)
-    texts = [label for _, label in labels]
-    assert texts[0].startswith("Søjlediagram: andel af borgere. Borger & Arbejdsmarked ")
-    assert all(t.startswith(("Søjlediagram: ", "Kurvediagram: ", "Prikdiagram: ")) for t in texts), texts
-    assert any(" %" in t for t in texts) and not any("department" in t or "0,0" in t for t in texts)
-    # The line chart's numbers are a real table too.
-    page.get_by_text("Tal bag diagrammet").first.click()
-    table = page.locator('[data-testid="stExpander"] .tal table').first
-    table.wait_for()
-    assert table.locator("th").first.inner_text() == "Måned"
-    context.close()
+    with opened(browser, f"{server}/departments?aar=2018") as page:
+        labels = page.evaluate("""() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+            .map(c => [c.getAttribute('role'), c.getAttribute('aria-label')])""")
+        assert labels and all(role == "graphics-document" for role, _ in labels)
+        texts = [label for _, label in labels]
+        assert texts[0].startswith("Søjlediagram: andel af borgere. Borger & Arbejdsmarked ")
+        assert all(t.startswith(("Søjlediagram: ", "Kurvediagram: ", "Prikdiagram: ")) for t in texts), texts
+        assert any(" %" in t for t in texts) and not any("department" in t or "0,0" in t for t in texts)
+        # The line chart's numbers are a real table too.
+        page.get_by_text("Tal bag diagrammet").first.click()
+        table = page.locator('[data-testid="stExpander"] .tal table').first
+        table.wait_for()
+        assert table.locator("th").first.inner_text() == "Måned"
 
 
 MEETING = "/dialogue_meeting?moede_halvaar=1.+halv%C3%A5r+2019"
 
 
 def test_every_slide_passes_axe(server, browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="da-DK")
-    page = context.new_page()
-    page.goto(server + MEETING)
-    settle(page)
-    page.get_by_text("Præsentation (til projektor)").click()
-    page.wait_for_selector(".st-key-naeste button")
-    found, titles = {}, []
-    while True:
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=15_000)
-        page.wait_for_timeout(1000)
-        titles.append(page.locator("h2").first.inner_text())
-        if problems := violations(page, tall=False):
-            found[titles[-1]] = problems
-        if page.locator(".st-key-naeste button").last.is_disabled():
-            break
-        page.keyboard.press("ArrowRight")
-        page.wait_for_function(f"() => document.querySelector('h2')?.innerText !== {titles[-1]!r}", timeout=15_000)
-    assert len(titles) == 9 and found == {}
-    context.close()
+    with opened(browser, server + MEETING, 1366, 768) as page:
+        page.get_by_text("Præsentation (til projektor)").click()
+        page.wait_for_selector(".st-key-naeste button")
+        found, titles = {}, []
+        while True:
+            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=15_000)
+            page.wait_for_timeout(1000)
+            titles.append(page.locator("h2").first.inner_text())
+            if problems := violations(page, tall=False):
+                found[titles[-1]] = problems
+            if page.locator(".st-key-naeste button").last.is_disabled():
+                break
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function(f"() => document.querySelector('h2')?.innerText !== {titles[-1]!r}", timeout=15_000)
+        assert len(titles) == 9 and found == {}
 
 
 @pytest.fixture(scope="module")
@@ -138,22 +126,18 @@ BAD_LOG = ("Løbenr.;Borger;Modtaget;Kanal;Forvaltning;Afdeling;Henvendelsestype
 def test_the_data_page_with_an_error_report_passes_axe_and_speaks_danish(real_server, browser, tmp_path):  # noqa: F811
     bad = tmp_path / "log.csv"
     bad.write_text(BAD_LOG, encoding="utf-8")
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
-    page = context.new_page()
-    page.goto(f"{real_server}/data_import")
-    settle(page)
-    uploader = page.locator('[data-testid="stFileUploader"]')
-    page.wait_for_timeout(500)
-    words = uploader.inner_text()
-    assert "Upload" not in words and "per file" not in words and "Browse" not in words, words
-    assert "Vælg fil" in words and "Højst 200 MB pr. fil" in words
-    uploader.locator('input[type="file"]').set_input_files(str(bad))
-    page.get_by_role("heading", name="Fejl i filen").wait_for(timeout=30_000)
-    settle(page)
-    assert violations(page) == []
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SHOTS / "data-fejlrapport.png", full_page=True)
-    context.close()
+    with opened(browser, f"{real_server}/data_import") as page:
+        uploader = page.locator('[data-testid="stFileUploader"]')
+        page.wait_for_timeout(500)
+        words = uploader.inner_text()
+        assert "Upload" not in words and "per file" not in words and "Browse" not in words, words
+        assert "Vælg fil" in words and "Højst 200 MB pr. fil" in words
+        uploader.locator('input[type="file"]').set_input_files(str(bad))
+        page.get_by_role("heading", name="Fejl i filen").wait_for(timeout=30_000)
+        settle(page)
+        assert violations(page) == []
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SHOTS / "data-fejlrapport.png", full_page=True)
 
 
 def contrast(colour: str, background: str = "#ffffff") -> float:
@@ -186,33 +170,29 @@ def test_line_series_differ_by_dash_as_well_as_colour():
 
 
 def test_a_filter_and_a_page_by_keyboard_alone_with_a_visible_focus_ring(server, browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
-    page = context.new_page()
-    page.goto(server)
-    settle(page)
+    with opened(browser, server) as page:
 
-    def tab_to(text: str, limit: int = 80) -> dict:
-        for _ in range(limit):
-            page.keyboard.press("Tab")
-            focused = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
-                const label = (e.innerText || e.getAttribute('aria-label') || e.closest('label')?.innerText
-                               || e.closest('[data-testid="stCheckbox"]')?.innerText || '').trim();
-                return {label, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
-                        shadow: s.boxShadow !== 'none', tag: e.tagName}; }""")
-            if focused["tag"] != "BODY" and text in focused["label"] and len(focused["label"]) < 80:
-                return focused
-        raise AssertionError(f"{text!r} not reached by Tab")
+        def tab_to(text: str, limit: int = 80) -> dict:
+            for _ in range(limit):
+                page.keyboard.press("Tab")
+                focused = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+                    const label = (e.innerText || e.getAttribute('aria-label') || e.closest('label')?.innerText
+                                   || e.closest('[data-testid="stCheckbox"]')?.innerText || '').trim();
+                    return {label, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+                            shadow: s.boxShadow !== 'none', tag: e.tagName}; }""")
+                if focused["tag"] != "BODY" and text in focused["label"] and len(focused["label"]) < 80:
+                    return focused
+            raise AssertionError(f"{text!r} not reached by Tab")
 
-    toggle = tab_to("Kun egentlige henvendelser")
-    page.keyboard.press("Space")
-    page.wait_for_url("**egentlige=true**", timeout=15_000)
-    link = tab_to("Ventetider")
-    assert link["outline"] or link["shadow"], link  # where the focus is can be seen
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Ventetider'", timeout=15_000)
-    assert "egentlige=true" in page.url  # the filter came along
-    assert toggle["tag"] == "INPUT"
-    context.close()
+        toggle = tab_to("Kun egentlige henvendelser")
+        page.keyboard.press("Space")
+        page.wait_for_url("**egentlige=true**", timeout=15_000)
+        link = tab_to("Ventetider")
+        assert link["outline"] or link["shadow"], link  # where the focus is can be seen
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.querySelector('h1')?.innerText === 'Ventetider'", timeout=15_000)
+        assert "egentlige=true" in page.url  # the filter came along
+        assert toggle["tag"] == "INPUT"
 
 
 def test_the_meeting_pdf_says_its_language_and_title(demo_db, tmp_path):
@@ -243,17 +223,13 @@ def test_every_chart_and_table_of_the_slides_has_alt_text(demo_db, tmp_path):
 @pytest.mark.parametrize("path", ["departments", "monthly_load", "caseworker_changes", ""])
 def test_legends_wrap_instead_of_being_cut_at_200_percent_zoom(server, browser, path):  # noqa: F811
     """200 % zoom on a 1280 px screen is a 640 px window: every legend label stays inside its chart."""
-    context = browser.new_context(viewport={"width": 640, "height": 900}, locale="da-DK")
-    page = context.new_page()
-    page.goto(f"{server}/{path}")
-    settle(page)
-    page.wait_for_timeout(1000)
-    cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg')].flatMap(svg => {
-        const box = svg.getBoundingClientRect();
-        return [...svg.querySelectorAll('.role-legend-label text')]
-            .filter(t => t.getBoundingClientRect().right > box.right + 1 || t.getBoundingClientRect().left < box.left - 1)
-            .map(t => t.textContent);
-    })""")
-    assert cut == []
-    assert page.evaluate("() => document.querySelectorAll('[data-testid=stVegaLiteChart] .role-legend-label text').length") > 0
-    context.close()
+    with opened(browser, f"{server}/{path}", 640, 900) as page:
+        page.wait_for_timeout(1000)
+        cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg')].flatMap(svg => {
+            const box = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('.role-legend-label text')]
+                .filter(t => t.getBoundingClientRect().right > box.right + 1 || t.getBoundingClientRect().left < box.left - 1)
+                .map(t => t.textContent);
+        })""")
+        assert cut == []
+        assert page.evaluate("() => document.querySelectorAll('[data-testid=stVegaLiteChart] .role-legend-label text').length") > 0

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -91,6 +92,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@contextmanager
+def opened(browser, url: str, width: int = 1400, height: int = 1000):
+    """A page of its own (Danish locale, the given window) at `url`, the script run over."""
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
+    try:
+        page = context.new_page()
+        page.goto(url)
+        settle(page)
+        yield page
+    finally:
+        context.close()
 
 
 def settle(page) -> None:

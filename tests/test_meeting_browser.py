@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from test_browser import CHROMIUM, SHOTS, free_port, settle  # noqa: F401 (skips without chromium)
+from test_browser import CHROMIUM, SHOTS, free_port, opened, settle  # noqa: F401 (skips without chromium)
 from test_browser import browser, server  # noqa: F401 (fixtures)
 
 MEETING = "/dialogue_meeting?moede_halvaar=1.+halv%C3%A5r+2019"
@@ -38,87 +38,75 @@ def slide_title(page) -> str:
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
 def test_presentation_mode_fits_the_projector_and_follows_the_keys(server, browser, width, height):  # noqa: F811
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="da-DK")
-    page = context.new_page()
-    page.goto(server + MEETING)
-    settle(page)
-    page.get_by_text("Præsentation (til projektor)").click()
-    page.wait_for_selector(".st-key-naeste button")
-    page.wait_for_timeout(1500)
-    seen = []
-    for number, part in enumerate(PARTS, start=1):
-        page.wait_for_function(f"() => document.querySelector('h2')?.innerText === {part!r}", timeout=15_000)
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=15_000)
-        page.wait_for_timeout(900)  # charts drawn
-        seen.append(slide_title(page))
-        header = page.locator(".st-key-slide-header").inner_text()
-        assert f"{number} af {len(PARTS)}" in header and "Borger & Arbejdsmarked" in header and "1. halvår 2019" in header
-        assert page.locator('[data-testid="stException"]').count() == 0, part
-        for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
-            assert chart.locator("svg").count() > 0, part  # drawn
-        # No banner, sidebar or controls: the slide alone, and it fits.
-        assert page.locator('[data-testid="stSidebar"]').is_hidden()
-        assert page.get_by_text("Kun egentlige henvendelser").is_hidden()
-        assert scrolls(page) == [0, 0, 0], (part, scrolls(page))
-        for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
-            box = chart.bounding_box()
-            assert box["y"] + box["height"] <= height, part  # every chart wholly on screen
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SHOTS / f"dias-{number}-{width}x{height}.png")
-        page.keyboard.press("ArrowRight")
-    assert seen == PARTS
-    page.wait_for_timeout(800)
-    assert slide_title(page) == "Begivenheder"  # the last slide stays the last
-    page.keyboard.press("ArrowLeft")
-    page.wait_for_function("() => document.querySelector('h2')?.innerText === 'Typer og emner'", timeout=15_000)
-    page.keyboard.press("Escape")
-    page.wait_for_selector("h1", timeout=15_000)
-    # Back on the page, at the part the slides were showing: scrolled down to it, its heading in the window's
-    # upper half (at the very top unless the page ends before).
-    page.wait_for_function("""() => {
-        const part = document.getElementById('typer');
-        const main = document.querySelector('[data-testid="stMain"]');
-        const top = part && part.getBoundingClientRect().top;
-        return part && main.scrollTop > 0 && top >= -5 && top < window.innerHeight / 2;
-    }""", timeout=15_000)
-    context.close()
+    with opened(browser, server + MEETING, width, height) as page:
+        page.get_by_text("Præsentation (til projektor)").click()
+        page.wait_for_selector(".st-key-naeste button")
+        page.wait_for_timeout(1500)
+        seen = []
+        for number, part in enumerate(PARTS, start=1):
+            page.wait_for_function(f"() => document.querySelector('h2')?.innerText === {part!r}", timeout=15_000)
+            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=15_000)
+            page.wait_for_timeout(900)  # charts drawn
+            seen.append(slide_title(page))
+            header = page.locator(".st-key-slide-header").inner_text()
+            assert f"{number} af {len(PARTS)}" in header and "Borger & Arbejdsmarked" in header and "1. halvår 2019" in header
+            assert page.locator('[data-testid="stException"]').count() == 0, part
+            for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
+                assert chart.locator("svg").count() > 0, part  # drawn
+            # No banner, sidebar or controls: the slide alone, and it fits.
+            assert page.locator('[data-testid="stSidebar"]').is_hidden()
+            assert page.get_by_text("Kun egentlige henvendelser").is_hidden()
+            assert scrolls(page) == [0, 0, 0], (part, scrolls(page))
+            for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
+                box = chart.bounding_box()
+                assert box["y"] + box["height"] <= height, part  # every chart wholly on screen
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=SHOTS / f"dias-{number}-{width}x{height}.png")
+            page.keyboard.press("ArrowRight")
+        assert seen == PARTS
+        page.wait_for_timeout(800)
+        assert slide_title(page) == "Begivenheder"  # the last slide stays the last
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_function("() => document.querySelector('h2')?.innerText === 'Typer og emner'", timeout=15_000)
+        page.keyboard.press("Escape")
+        page.wait_for_selector("h1", timeout=15_000)
+        # Back on the page, at the part the slides were showing: scrolled down to it, its heading in the window's
+        # upper half (at the very top unless the page ends before).
+        page.wait_for_function("""() => {
+            const part = document.getElementById('typer');
+            const main = document.querySelector('[data-testid="stMain"]');
+            const top = part && part.getBoundingClientRect().top;
+            return part && main.scrollTop > 0 && top >= -5 && top < window.innerHeight / 2;
+        }""", timeout=15_000)
 
 
 def test_the_adviser_updates_an_agreement_and_undoes_it(server, browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
-    page = context.new_page()
-    page.goto(server + MEETING)
-    settle(page)
-    page.get_by_text("Opdatér en aftales status").click()
-    form = page.locator('[data-testid="stForm"]').last
-    form.get_by_role("combobox").first.wait_for(state="visible")
-    page.wait_for_timeout(500)  # the expander has opened
-    for box, choice in zip(form.locator('[data-testid="stSelectbox"]').all(), ["3: Afgørelser", "gennemført"]):
-        box.get_by_role("combobox").click()
-        page.get_by_role("listbox").wait_for()
-        page.get_by_role("option").filter(has_text=choice).first.click()
-        page.wait_for_selector('[role="listbox"]', state="detached")
-        assert choice in box.get_by_role("combobox").input_value() or choice in box.inner_text()
-    form.get_by_role("button", name="Gem status").click()
-    alert = page.locator('[data-testid="stAlert"]').first
-    alert.wait_for(timeout=15_000)
-    assert "Aftale 3 har nu status gennemført." in alert.inner_text()
-    first_table = page.locator(".tal table").first
-    assert first_table.locator("tbody tr").nth(2).locator("td").nth(2).inner_text() == "gennemført"
-    page.locator(".st-key-fortryd-aftale button").click()
-    page.get_by_text("Statusændringen er fortrudt.").wait_for(timeout=15_000)
-    assert page.locator(".tal table").first.locator("tbody tr").nth(2).locator("td").nth(2).inner_text() == "åben"
-    context.close()
+    with opened(browser, server + MEETING) as page:
+        page.get_by_text("Opdatér en aftales status").click()
+        form = page.locator('[data-testid="stForm"]').last
+        form.get_by_role("combobox").first.wait_for(state="visible")
+        page.wait_for_timeout(500)  # the expander has opened
+        for box, choice in zip(form.locator('[data-testid="stSelectbox"]').all(), ["3: Afgørelser", "gennemført"]):
+            box.get_by_role("combobox").click()
+            page.get_by_role("listbox").wait_for()
+            page.get_by_role("option").filter(has_text=choice).first.click()
+            page.wait_for_selector('[role="listbox"]', state="detached")
+            assert choice in box.get_by_role("combobox").input_value() or choice in box.inner_text()
+        form.get_by_role("button", name="Gem status").click()
+        alert = page.locator('[data-testid="stAlert"]').first
+        alert.wait_for(timeout=15_000)
+        assert "Aftale 3 har nu status gennemført." in alert.inner_text()
+        first_table = page.locator(".tal table").first
+        assert first_table.locator("tbody tr").nth(2).locator("td").nth(2).inner_text() == "gennemført"
+        page.locator(".st-key-fortryd-aftale button").click()
+        page.get_by_text("Statusændringen er fortrudt.").wait_for(timeout=15_000)
+        assert page.locator(".tal table").first.locator("tbody tr").nth(2).locator("td").nth(2).inner_text() == "åben"
 
 
 def test_every_figure_of_a_theme_is_drawn_when_its_tab_is_opened(server, browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
-    page = context.new_page()
-    page.goto(server + MEETING)
-    settle(page)
-    for tab in ["Borgere", "Borgere med gener ved skift", "Mediantid til møde (dage)"]:
-        page.get_by_role("tab", name=tab, exact=True).click()
-        page.wait_for_timeout(800)
-        visible = [c for c in page.locator('[data-testid="stVegaLiteChart"]').all() if c.is_visible()]
-        assert visible and all(c.locator("svg").count() > 0 for c in visible), tab
-    context.close()
+    with opened(browser, server + MEETING, 1920, 1080) as page:
+        for tab in ["Borgere", "Borgere med gener ved skift", "Mediantid til møde (dage)"]:
+            page.get_by_role("tab", name=tab, exact=True).click()
+            page.wait_for_timeout(800)
+            visible = [c for c in page.locator('[data-testid="stVegaLiteChart"]').all() if c.is_visible()]
+            assert visible and all(c.locator("svg").count() > 0 for c in visible), tab
