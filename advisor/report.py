@@ -166,8 +166,14 @@ def caseworker_paragraph(report: Report) -> str:
         return "Der er spurgt for få borgere om sagsbehandlerskift til at vise tallene."
     trouble = now["citizens_with_trouble"]
     shown = "færre end fem" if disclosure.is_small(trouble, k) else fmt.number(trouble)
-    return (f"Borgerrådgiveren har i {report.year} spurgt {fmt.number(now['citizens_asked'])} borgere om skift af "
+    text = (f"Borgerrådgiveren har i {report.year} spurgt {fmt.number(now['citizens_asked'])} borgere om skift af "
             f"sagsbehandler det seneste år; {shown} af dem fortalte om gener ved et skift.")
+    before = report.caseworker_total.iloc[1]
+    if not (disclosure.is_small(before["citizens_asked"], k) or disclosure.is_small(before["citizens_with_trouble"], k)) \
+            and before["citizens_asked"]:
+        text += (f" I {report.year - 1} var det {fmt.number(before['citizens_asked'])} spurgte og "
+                 f"{fmt.number(before['citizens_with_trouble'])} med gener.")
+    return text
 
 
 def meeting_rows(report: Report) -> list[list[str]]:

@@ -3,6 +3,7 @@
 every format, the small-number rule, the page."""
 
 import csv
+import datetime as dt
 from fractions import Fraction
 
 import pytest
@@ -103,6 +104,19 @@ def test_the_pdf_and_markdown_drafts(demo_db, tmp_path):
         assert sentence in text
     markdown = md.read_text()
     assert "| I alt | 258 | 487 | 509 | 573 | 657 |" in markdown and "| Gennemsnit | 32,25 |" in markdown
+
+
+def test_caseworker_changes_against_the_year_before(demo_db):
+    with queries.connect(demo_db) as con:
+        run = lambda name, **p: queries.run(con, name, p)  # noqa: E731
+        base = {"department": None, "units": None, "inquiry_type": None, "channel": None, "proper_only": False,
+                "org_view": "registered", "departments": None}
+        years = [run("caseworker_summary", date_from=dt.date(y, 1, 1), date_to=dt.date(y, 12, 31), **base).iloc[0]
+                 for y in (2018, 2017)]
+    text = report.caseworker_paragraph(made(demo_db, 2018))
+    assert text == (f"Borgerrådgiveren har i 2018 spurgt {int(years[0].citizens_asked)} borgere om skift af sagsbehandler det "
+                    f"seneste år; {int(years[0].citizens_with_trouble)} af dem fortalte om gener ved et skift. I 2017 var det "
+                    f"{int(years[1].citizens_asked)} spurgte og {int(years[1].citizens_with_trouble)} med gener.")
 
 
 def test_2019_lists_the_dialogue_meeting_held_that_year(demo_db):
