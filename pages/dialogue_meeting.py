@@ -320,10 +320,11 @@ else:
         draw()
     if back_to := st.session_state.pop("back_to", None):  # leaving presentation mode: back where the slides were
         st.html(f"""<script>
-        (function scroll(tries) {{
+        // The page is drawn bit by bit: scroll again a few times once the part is there, so it stays in view.
+        (function scroll(tries, done) {{
           const target = document.getElementById({back_to!r});
-          if (target) target.scrollIntoView({{block: 'start'}});
-          else if (tries > 0) setTimeout(() => scroll(tries - 1), 100);
-        }})(30);
+          if (target) {{ target.scrollIntoView({{block: 'start'}}); done += 1; }}
+          if (tries > 0 && done < 8) setTimeout(() => scroll(tries - 1, done), 250);
+        }})(80, 0);
         </script>""", unsafe_allow_javascript=True)
     recorded()

@@ -77,7 +77,7 @@ def test_presentation_mode_fits_the_projector_and_follows_the_keys(server, brows
             const main = document.querySelector('[data-testid="stMain"]');
             const top = part && part.getBoundingClientRect().top;
             return part && main.scrollTop > 0 && top >= -5 && top < window.innerHeight / 2;
-        }""", timeout=15_000)
+        }""", timeout=30_000)
 
 
 def test_the_adviser_updates_an_agreement_and_undoes_it(server, browser):  # noqa: F811
