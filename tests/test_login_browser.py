@@ -171,8 +171,8 @@ def test_a_stolen_cookie_dies_at_logout(servers, page):
         thief.close()
 
 
-def test_every_page_of_a_leader_passes_axe(servers, page):
-    from test_accessibility import violations
+def test_every_page_and_slide_of_a_leader_passes_axe(servers, page):
+    from test_accessibility import slides, violations
 
     log_in(page, servers, "leder.ba@esbjerg.dk")
     settle(page)
@@ -185,4 +185,14 @@ def test_every_page_of_a_leader_passes_axe(servers, page):
         page.wait_for_timeout(800)
         if problems := violations(page):
             found[path or "overview"] = problems
+    # The slides a leader follows in the meeting, at projector size.
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{servers}/dialogue_meeting?moede_halvaar=1.+halv%C3%A5r+2019")
+    settle(page)
+    titles = []
+    for title in slides(page):
+        titles.append(title)
+        if problems := violations(page, tall=False):
+            found[f"dias {title}"] = problems
+    assert titles[0] == "Opfølgning på aftaler" and len(titles) == 9
     assert found == {}

@@ -394,6 +394,23 @@ def test_caseworker_summary(tiny):
     }]
 
 
+def test_caseworker_by_department(tiny):
+    # 2018, as registered: B&A asked A (2 changes, trouble), not D or F; S&O asked E (0, no trouble);
+    # B (B&K) and C (Anden myndighed) not asked.
+    assert run(tiny, "caseworker_by_department") == [
+        {"department": "Borger & Arbejdsmarked", "citizens_asked": 1, "citizens_with_trouble": 1},
+        {"department": "Sundhed & Omsorg", "citizens_asked": 1, "citizens_with_trouble": 0},
+        {"department": "Anden myndighed", "citizens_asked": 0, "citizens_with_trouble": 0},
+        {"department": "Børn & Kultur", "citizens_asked": 0, "citizens_with_trouble": 0},
+    ]
+    # All time, as organised today: Familierådgivningen is B&A, so B (asked, trouble) counts there with A.
+    assert run(tiny, "caseworker_by_department", org_view="today", **ALL_TIME) == [
+        {"department": "Borger & Arbejdsmarked", "citizens_asked": 2, "citizens_with_trouble": 2},
+        {"department": "Sundhed & Omsorg", "citizens_asked": 1, "citizens_with_trouble": 0},
+        {"department": "Anden myndighed", "citizens_asked": 0, "citizens_with_trouble": 0},
+    ]
+
+
 def test_caseworker_distribution(tiny):
     assert run(tiny, "caseworker_distribution") == [
         {"changes": 0, "label": "0", "citizens": 1}, {"changes": 2, "label": "2", "citizens": 1},

@@ -82,6 +82,11 @@ def test_the_word_draft_uses_words_own_styles_and_holds_the_figures(demo_db, tmp
     year_table = document.tables[0]
     cells = [[c.text for c in row.cells] for row in year_table.rows]
     assert cells[0] == ["", "2014", "2015", "2016", "2017", "2018"] and cells[13] == ["I alt", "258", "487", "509", "573", "657"]
+    numbers = published()  # every month cell is the published figure
+    assert [row[1:] for row in cells[1:13]] == [
+        [str(numbers[(year, month)]) if (year, month) in numbers else "" for year in range(2014, 2019)]
+        for month in range(1, 13)]
+    assert cells[14] == ["Gennemsnit", "32,25", "40,58", "42,42", "47,75", "54,75"]
     assert year_table.style.name == "Light Grid Accent 1"
     pictures = document.inline_shapes
     assert len(pictures) == 2 and all(p._inline.docPr.get("descr").startswith("Søjlediagram: ") for p in pictures)
@@ -104,6 +109,7 @@ def test_the_pdf_and_markdown_drafts(demo_db, tmp_path):
         assert sentence in text
     markdown = md.read_text()
     assert "| I alt | 258 | 487 | 509 | 573 | 657 |" in markdown and "| Gennemsnit | 32,25 |" in markdown
+    assert "I alt 258 487 509 573 657" in text and "Januar 50 50 51 66" in text  # the PDF's year table
 
 
 def test_caseworker_changes_against_the_year_before(demo_db):
