@@ -97,11 +97,11 @@ hidden = st.Page("pages/overview.py", title="Overblik", url_path="overview", vis
 pg = st.navigation({**sections, "Dashboards": [*sections["Dashboards"], hidden]}, position="hidden")
 # The page links: our own, as Streamlit's sectioned navigation puts its
 # sections' <div>s straight into a <ul> (WCAG 1.3.1: axe's list rules).
-with st.sidebar.container(key="sidebar-nav"):
-    for section, pages in sections.items():
-        st.markdown(f"**{section}**")
-        for page in pages:
-            st.page_link(page, label=page.title, icon=page.icon)
+nav = st.sidebar.container(key="sidebar-nav")
+for section, pages in sections.items():
+    nav.markdown(f"**{section}**")
+    for page in pages:
+        nav.page_link(page, label=page.title, icon=page.icon)
 # The page is Danish (Streamlit writes <html lang="en">): screen readers read
 # it so (WCAG 3.1.1); and the upload box's English words get Danish ones
 # (3.1.2), each time Streamlit draws it.

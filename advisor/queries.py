@@ -58,6 +58,15 @@ def connect(path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+# (table, missing from the file) -> its view: the stored table, or the empty one of the schema.
+RECORDED_VIEWS = {
+    ("meetings", False): "create view meetings as select * from data.meetings",
+    ("meetings", True): "create view meetings as select * from blank.meetings",
+    ("agreements", False): "create view agreements as select * from data.agreements",
+    ("agreements", True): "create view agreements as select * from blank.agreements",
+}
+
+
 def _recorded_meetings(con: duckdb.DuckDBPyConnection) -> None:
     """Views of the meetings and agreements (advisor/agreements.py); empty
     ones, of the schema's own tables, for a database made before they existed."""
@@ -70,7 +79,7 @@ def _recorded_meetings(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(Path(__file__).with_name("schema.sql").read_text())
         con.execute("use memory")
     for table in ("meetings", "agreements"):
-        con.execute(f"create view {table} as select * from {'blank' if table in missing else 'data'}.{table}")
+        con.execute(RECORDED_VIEWS[table, table in missing])
 
 
 def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:

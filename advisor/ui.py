@@ -49,11 +49,11 @@ def database():
     return db.default_path()
 
 
-def pair(name: str, widths: list[int] | int = 2):
+def pair(name: str, widths: list[int] | int = 2, where=st):
     """Two columns side by side that go under each other on a narrow screen
     (app.py's style: a column is at least 360 px), so a chart in one is
     never squeezed until its bars vanish behind their labels."""
-    return st.container(key=f"pair-{name}").columns(widths)
+    return where.container(key=f"pair-{name}").columns(widths)
 
 
 def chart(spec: dict, where=st) -> None:
@@ -168,14 +168,15 @@ def events(frame: pd.DataFrame) -> None:
 
 
 def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict[str, int | str] | None = None,
-          protect: dict | None = None, shown_for: str | None = None) -> None:
+          protect: dict | None = None, shown_for: str | None = None, where=st) -> None:
     """A table with Danish headers and numbers, and CSV and Excel downloads.
 
     `columns` maps result columns to Danish headers (and picks them);
     `formats` gives decimals per column ("+1": with a sign), "share" for a
     percentage or "moment" for a date and time; `protect`: see guarded(). The downloads
     hold the numbers as numbers, and hidden cells as in the table. `shown_for`
-    says what the table is for in the audit log, when not the sidebar's filters.
+    says what the table is for in the audit log, when not the sidebar's filters;
+    `where`: the container it is drawn in (a column, a tab).
     """
     formats = formats or {}
     p = guarded(frame, protect)
@@ -187,13 +188,13 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
     if hidden is not None:
         shown = shown.mask(hidden != "", hidden)
     numeric = [columns[c] for c, spec in formats.items() if spec not in ("text", "yes/no", "date", "moment")]
-    grid(shown, numeric)
+    grid(shown, numeric, where=where)
 
     def data() -> pd.DataFrame:  # made when a download is clicked
         numbers = frame[list(columns)].rename(columns=columns)
         return numbers if hidden is None else numbers.astype(object).mask(hidden != "", hidden)
 
-    downloads(data, name, shown_for)
+    downloads(data, name, shown_for, where)
 
 
 # Up to this many rows a table is an HTML table of our own; longer ones (the
@@ -201,14 +202,14 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
 HTML_ROWS = 60
 
 
-def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = ()) -> None:
+def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = (), where=st) -> None:
     """A table of text cells. Short tables are real HTML tables: numbers and
     their headers right-aligned (Streamlit's grid draws every header left,
     whatever the column's alignment), every value escaped (advisor/inert.py),
     rows whose first cell is in `emphasised` ("I alt") bold. Longer tables
     scroll in the data grid."""
     if len(shown) > HTML_ROWS:
-        st.dataframe(shown, hide_index=True, height="auto",
+        where.dataframe(shown, hide_index=True, height="auto",
                      column_config={h: st.column_config.TextColumn(h, alignment="right") for h in numeric})
         return
     columns = list(shown.columns)
@@ -228,7 +229,7 @@ def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = ()) -> Non
     # A wide table scrolls sideways in its box: the box takes the keyboard focus (tabindex), so it can be scrolled
     # without a mouse, and is named by the table's first header.
     name = inert.html(f"Tabel: {columns[0]}" if columns and str(columns[0]).strip() else "Tabel")
-    st.html(f'<div class="tal" tabindex="0" role="region" aria-label="{name}">'
+    where.html(f'<div class="tal" tabindex="0" role="region" aria-label="{name}">'
             f'<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>')
 
 
@@ -302,13 +303,13 @@ def download(label: str, make, file_name: str, mime: str, what: dict, where=st) 
                           key=f"download-{file_name.replace('.', '-')}", on_click="ignore")
 
 
-def downloads(data, name: str, shown_for: str | None = None) -> None:
+def downloads(data, name: str, shown_for: str | None = None, where=st) -> None:
     """CSV and Excel buttons for a table (a DataFrame, or a function that
     makes it when clicked), with what it shows (the sidebar's filters unless
     `shown_for` says otherwise) in the audit log."""
     what = {"tabel": name, "filtre": shown_for or filters.describe()}
     make = data if callable(data) else lambda: data
-    menu = st.popover("Hent", icon=":material/download:", key=f"hent-{name.replace('.', '-')}")
+    menu = where.popover("Hent", icon=":material/download:", key=f"hent-{name.replace('.', '-')}")
     download("CSV (Excel på dansk)", lambda: export.csv_bytes(make()), f"{name}.csv", "text/csv",
              what | {"format": "csv"}, menu)
     download("Excel-fil", lambda: export.xlsx_bytes(make(), name), f"{name}.xlsx", XLSX, what | {"format": "xlsx"}, menu)

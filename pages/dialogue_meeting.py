@@ -101,8 +101,8 @@ def discussion() -> None:
     if not presenting:
         st.caption("De fem tal, der har flyttet sig mest, vægtet efter hvor mange borgere de bygger på (se Begreber).")
         if rest:
-            with st.expander(f"Øvrige bevægelser ({len(rest)})"):
-                st.markdown("\n".join(f"- {inert.markdown(p.text)}" for p in rest))
+            st.expander(f"Øvrige bevægelser ({len(rest)})").markdown(
+                "\n".join(f"- {inert.markdown(p.text)}" for p in rest))
 
 
 def figure_chart(figure: str, where=st, height: int | None = None) -> None:
@@ -110,7 +110,7 @@ def figure_chart(figure: str, where=st, height: int | None = None) -> None:
     ui.chart(meeting.chart_spec(material, figure, guard, height), where)
 
 
-def figure_table(figure: str) -> None:
+def figure_table(figure: str, where=st) -> None:
     """The compact table beside the chart: the figure now and its change
     against the half-year before and a year earlier (pct.-point for shares);
     the earlier figures are in the chart, the downloads and the handouts."""
@@ -120,7 +120,7 @@ def figure_table(figure: str) -> None:
     change = "points" if decimals == "share" else f"+{decimals}"
     ui.table(table, {"unit": "Afdeling"} | {c: labels[c] for c in shown}, f"dialogmoede-{figure}",
              {"now": decimals, "change": change, "change_year": change},
-             protect=meeting.protection(figure), shown_for=shown_for)
+             protect=meeting.protection(figure), shown_for=shown_for, where=where)
 
 
 def legend() -> str:
@@ -134,11 +134,9 @@ def theme(figures: list[str]) -> None:
     narrow screen) the compact table."""
     st.caption(legend())
     for figure, tab in zip(figures, st.tabs([meeting.FIGURES[f][0] for f in figures])):
-        with tab:
-            chart_side, table_side = ui.pair(f"moede-{figure}")
-            figure_chart(figure, chart_side)
-            with table_side:
-                figure_table(figure)
+        chart_side, table_side = ui.pair(f"moede-{figure}", where=tab)
+        figure_chart(figure, chart_side)
+        figure_table(figure, table_side)
 
 
 def theme_slide(figures: list[str]) -> None:
@@ -153,14 +151,14 @@ def theme_slide(figures: list[str]) -> None:
 def types_and_topics() -> None:
     one_count = {"counts": ["registrations"], "depends": {"share": ["registrations"]}}
     types_side, topics_side = ui.pair("moede-typer")
-    with types_side:
-        st.markdown("### Henvendelsestyper")
-        ui.table(material.types, {"inquiry_type": "Type", "registrations": "Registreringer", "share": "Andel"},
-                 "dialogmoede-typer", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
-    with topics_side:
-        st.markdown("### Emner")
-        ui.table(material.topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
-                 "dialogmoede-emner", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for)
+    types_side.markdown("### Henvendelsestyper")
+    ui.table(material.types, {"inquiry_type": "Type", "registrations": "Registreringer", "share": "Andel"},
+             "dialogmoede-typer", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for,
+             where=types_side)
+    topics_side.markdown("### Emner")
+    ui.table(material.topics[0], {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"},
+             "dialogmoede-emner", {"registrations": 0, "share": "share"}, protect=one_count, shown_for=shown_for,
+             where=topics_side)
 
 
 def types_slide() -> None:
@@ -198,56 +196,51 @@ def recorded() -> None:
     unit_names = filters.options("unit", department) if org_view == "registered" else sorted(
         set(units[0]["unit"]) | set(units[1]["unit"]) | set(units[2]["unit"]))
     database, by = ui.database(), who.user or "uden login"
-    with st.expander(f"Registrér mødet om {half.label}", icon=":material/edit_note:"), st.form("nyt-moede"):
-        held_on = st.date_input("Mødedato", value=min(dt.date.today(), half.end + dt.timedelta(days=45)),
-                                format="DD.MM.YYYY")
-        present = st.multiselect("Afdelinger til stede", unit_names)
-        st.caption(f"Aftaler: kort tekst om enheden (højst {agreements.MAX_TEXT} tegn), aldrig om en borger "
-                   "eller medarbejder – ingen navne, CPR-numre eller kontaktoplysninger.")
-        rows = st.data_editor(
-            pd.DataFrame({"Aftale": pd.Series(dtype="str"), "Afdeling": pd.Series(dtype="str"),
-                          "Tal": pd.Series(dtype="str"), "Opfølgning": pd.Series(dtype="object")}),
-            num_rows="dynamic", hide_index=True, key="nye-aftaler", width="stretch",
-            column_config={
-                "Aftale": st.column_config.TextColumn(max_chars=agreements.MAX_TEXT, required=True, width="large"),
-                "Afdeling": st.column_config.SelectboxColumn(options=unit_names, required=True),
-                "Tal": st.column_config.SelectboxColumn(options=list(FIGURE_NAMES), required=True),
-                "Opfølgning": st.column_config.DateColumn(format="DD.MM.YYYY", required=True),
-            })
-        if st.form_submit_button("Gem mødet", type="primary", icon=":material/save:"):
-            new = [agreements.Agreement("" if pd.isna(r.Aftale) else str(r.Aftale),
-                                        "" if pd.isna(r.Afdeling) else str(r.Afdeling),
-                                        FIGURE_NAMES.get(r.Tal, ""), r.Opfølgning)
-                   for r in rows.itertuples()]
-            try:
-                agreements.record(database, held_on=held_on, department=department, half=half.key,
-                                  units_present=present, agreements=new, who=by)
-            except agreements.Refused as refused:
-                st.error(str(refused), icon=":material/error:")
-            else:
-                st.session_state["aftale_besked"] = f"Mødet om {half.label} er gemt med {len(new)} aftale(r)."
-                st.rerun()
-    if not listed.empty:
-        with st.expander("Opdatér en aftales status", icon=":material/published_with_changes:"):
-            choices = dict(zip(listed["agreement_id"], listed["what"]))
-            with st.form("status"):
-                chosen_id = st.selectbox("Aftale", list(choices), format_func=lambda i: f"{i}: {choices[i]}")
-                status = st.selectbox("Ny status", agreements.STATUSES)
-                if st.form_submit_button("Gem status", icon=":material/save:"):
-                    try:
-                        agreements.set_status(database, int(chosen_id), status, who=by)
-                    except agreements.Refused as refused:
-                        st.error(str(refused), icon=":material/error:")
-                    else:
-                        st.session_state["aftale_besked"] = f"Aftale {chosen_id} har nu status {status}."
-                        st.rerun()
-        if st.button("Fortryd seneste ændring af møder og aftaler", icon=":material/undo:", key="fortryd-aftale"):
-            try:
-                st.session_state["aftale_besked"] = agreements.undo(database, who=by)
-            except agreements.Refused as refused:
-                st.error(str(refused), icon=":material/error:")
-            else:
-                st.rerun()
+    form = st.expander(f"Registrér mødet om {half.label}", icon=":material/edit_note:").form("nyt-moede")
+    held_on = form.date_input("Mødedato", value=min(dt.date.today(), half.end + dt.timedelta(days=45)), format="DD.MM.YYYY")
+    present = form.multiselect("Afdelinger til stede", unit_names)
+    form.caption(f"Aftaler: kort tekst om enheden (højst {agreements.MAX_TEXT} tegn), aldrig om en borger "
+                 "eller medarbejder – ingen navne, CPR-numre eller kontaktoplysninger.")
+    rows = form.data_editor(
+        pd.DataFrame({"Aftale": pd.Series(dtype="str"), "Afdeling": pd.Series(dtype="str"),
+                      "Tal": pd.Series(dtype="str"), "Opfølgning": pd.Series(dtype="object")}),
+        num_rows="dynamic", hide_index=True, key="nye-aftaler", width="stretch",
+        column_config={
+            "Aftale": st.column_config.TextColumn(max_chars=agreements.MAX_TEXT, required=True, width="large"),
+            "Afdeling": st.column_config.SelectboxColumn(options=unit_names, required=True),
+            "Tal": st.column_config.SelectboxColumn(options=list(FIGURE_NAMES), required=True),
+            "Opfølgning": st.column_config.DateColumn(format="DD.MM.YYYY", required=True),
+        })
+    if form.form_submit_button("Gem mødet", type="primary", icon=":material/save:"):
+        new = [agreements.Agreement("" if pd.isna(r.Aftale) else str(r.Aftale),
+                                    "" if pd.isna(r.Afdeling) else str(r.Afdeling),
+                                    FIGURE_NAMES.get(r.Tal, ""), r.Opfølgning)
+               for r in rows.itertuples()]
+        written(lambda: agreements.record(database, held_on=held_on, department=department, half=half.key,
+                                          units_present=present, agreements=new, who=by),
+                f"Mødet om {half.label} er gemt med {len(new)} aftale(r).", form)
+    if listed.empty:
+        return
+    choices = dict(zip(listed["agreement_id"], listed["what"]))
+    form = st.expander("Opdatér en aftales status", icon=":material/published_with_changes:").form("status")
+    chosen_id = form.selectbox("Aftale", list(choices), format_func=lambda i: f"{i}: {choices[i]}")
+    status = form.selectbox("Ny status", agreements.STATUSES)
+    if form.form_submit_button("Gem status", icon=":material/save:"):
+        written(lambda: agreements.set_status(database, int(chosen_id), status, who=by),
+                f"Aftale {chosen_id} har nu status {status}.", form)
+    if st.button("Fortryd seneste ændring af møder og aftaler", icon=":material/undo:", key="fortryd-aftale"):
+        written(lambda: agreements.undo(database, who=by), None, st)
+
+
+def written(write, message: str | None, where) -> None:
+    """Run one of the adviser's writes: its message on the next run, or why nothing was written, here."""
+    try:
+        result = write()
+    except agreements.Refused as refused:
+        where.error(str(refused), icon=":material/error:")
+        return
+    st.session_state["aftale_besked"] = message or result
+    st.rerun()
 
 
 # The meeting's parts, in order: (anchor, title, on the page, on a slide).
