@@ -50,7 +50,6 @@ def headings(page) -> list[int]:
 @pytest.mark.parametrize("path", list(PAGES))
 def test_every_page_passes_axe_with_danish_language_title_and_headings(server, browser, path):  # noqa: F811
     with opened(browser, f"{server}/{path}") as page:
-        page.wait_for_timeout(1000)
         assert page.evaluate("() => document.documentElement.lang") == "da"
         assert page.title() == f"{PAGES[path]} · Borgerrådgiveren"
         levels = headings(page)
@@ -90,12 +89,6 @@ def slides(page):
             return
         page.keyboard.press("ArrowRight")
         page.wait_for_function(f"() => document.querySelector('h2')?.innerText !== {title!r}", timeout=15_000)
-
-
-def test_every_slide_passes_axe(server, browser):  # noqa: F811
-    with opened(browser, server + MEETING, 1366, 768) as page:
-        found = {title: problems for title in slides(page) if (problems := violations(page, tall=False))}
-        assert found == {}
 
 
 @pytest.fixture(scope="module")

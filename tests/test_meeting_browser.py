@@ -1,11 +1,14 @@
 """The dialogue meeting in a real browser: presentation mode on a projector
-(every slide fits without scrolling at 1920x1080 and 1366x768, the arrow
-keys move, Esc returns to the same place), and the adviser updating an
-agreement. Screenshots of every slide go to test-output/screenshots/."""
+(every slide fits without scrolling at 1920x1080 and 1366x768 and passes
+axe-core, the arrow keys move, Esc returns to the same place), and the
+adviser updating an agreement. Screenshots of every slide go to
+test-output/screenshots/."""
 
 import shutil
 
 import pytest
+
+from test_accessibility import violations
 
 from test_browser import CHROMIUM, SHOTS, free_port, opened, settle  # noqa: F401 (skips without chromium)
 from test_browser import browser, server  # noqa: F401 (fixtures)
@@ -57,6 +60,7 @@ def test_presentation_mode_fits_the_projector_and_follows_the_keys(server, brows
             assert page.locator('[data-testid="stSidebar"]').is_hidden()
             assert page.get_by_text("Kun egentlige henvendelser").is_hidden()
             assert scrolls(page) == [0, 0, 0], (part, scrolls(page))
+            assert violations(page, tall=False) == [], part  # WCAG 2.1 AA, as in test_accessibility
             for chart in page.locator('[data-testid="stVegaLiteChart"]').all():
                 box = chart.bounding_box()
                 assert box["y"] + box["height"] <= height, part  # every chart wholly on screen
