@@ -103,11 +103,6 @@ def chart_png(material: meeting.Material, figure: str, k: int, width: int = 560)
     return vl_convert.vegalite_to_png(charts.to_json(spec), scale=2)
 
 
-def chart_description(material: meeting.Material, figure: str, k: int) -> str:
-    """The chart in words (alt text): what it shows and the values now."""
-    return meeting.chart_description(material, figure, meeting.chart_rows(material, figure, k))
-
-
 def _table(rows: list[list[str]], widths: list[float], wrap: tuple[int, ...] = (0,), size: float = 9) -> Table:
     """A table whose columns in `wrap` wrap their text (long unit names, agreements)."""
     cell = ParagraphStyle("celle", parent=TEXT, fontSize=size, leading=size * 1.3)
@@ -297,7 +292,7 @@ def pptx(material: meeting.Material, k: int, *, as_of: str, demo: bool) -> bytes
             newest.data_labels.font.size = Pt(11)
             newest.data_labels.number_format = "0%" if decimals == "share" else "0.0" if decimals else "0"
             newest.data_labels.number_format_is_linked = False
-            describe(frame, chart_description(material, figure, k))
+            describe(frame, meeting.chart_description(material, figure, rows))
 
     types = meeting.protected_counts(material.types, "inquiry_type", "Type", k)
     topics = meeting.protected_counts(material.topics[0], "topic", "Emne", k)[:11]

@@ -285,11 +285,17 @@ def _guarded(row: dict | None, figure: str, k: int | None):
         return None
     if k is None:
         return row[figure]
-    value, kind = row[figure], FIGURES[figure][2]
-    part = row[SHARE_PARTS[figure]] if figure in SHARE_PARTS else None
-    hidden = disclosure.protect_value(value if kind == "count" else None, k,
-                                      basis=None if kind == "count" else row["citizens"], part=part)
-    return disclosure.label(hidden, k) if hidden else value
+    return _shown(row, figure, FIGURES[figure][2] == "count", k)
+
+
+def _shown(figures, column: str, is_count: bool, k: int):
+    """One figure of a row (a unit's, or the headline figures): the number, or
+    "·" when the small-number rule hides it: a small count, or a share or
+    median over few citizens (a share also with a small numerator or rest)."""
+    part = figures[SHARE_PARTS[column]] if column in SHARE_PARTS else None
+    hidden = disclosure.protect_value(figures[column] if is_count else None, k,
+                                      basis=None if is_count else figures["citizens"], part=part)
+    return disclosure.label(hidden, k) if hidden else figures[column]
 
 
 # The headline figures: column, Danish name, decimals or "share", and whether
@@ -311,10 +317,7 @@ def key_figure_values(material: Material, k: int) -> list[list]:
     for column, name, _, kind in KEY_FIGURES:
         row = [name]
         for figures in material.key_figures:
-            part = figures[SHARE_PARTS[column]] if column in SHARE_PARTS else None
-            hidden = disclosure.protect_value(figures[column] if kind == "count" else None, k,
-                                              basis=figures["citizens"] if kind == "basis" else None, part=part)
-            row.append(disclosure.label(hidden, k) if hidden else figures[column])
+            row.append(_shown(figures, column, kind == "count", k))
         now, previous, year_before = row[1:]
         changes = []
         for before in (previous, year_before):
