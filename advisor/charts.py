@@ -52,6 +52,7 @@ SERIES_COLOURS = ["#1a1a1a", "#5a5a5a", "#767676"]
 # each at least 3:1 against white, the newest year darkest and thickest;
 # years are told apart by dash pattern and by the label at each line's end too.
 YEAR_COLOURS = ["#7a8794", "#6a7886", "#586878", "#46576a", "#33465c", "#1d3350", "#0b1f3d"]
+YEAR_LEGEND = {"orient": "right", "symbolType": "stroke", "symbolStrokeWidth": 3, "symbolSize": 500}
 YEAR_DASHES = [[2, 3], [6, 3], [10, 3, 2, 3], [4, 2], [12, 4], [8, 2, 2, 2], [1, 0]]
 EVENT_COLOUR = "#444444"
 
@@ -114,9 +115,10 @@ def monthly_lines(monthly: pd.DataFrame) -> dict:
     encoding = {
         "x": _field("Måned", "ordinal", sort=fmt.MONTHS_SHORT, title=None, axis={"labelAngle": 0}),
         "y": _field("registrations", "quantitative", title="Registreringer"),
-        "color": _field("År", "nominal", title="År", legend={"orient": "right"},
+        # One legend of line samples, colour and dash pattern together, so each year can be found by its dash.
+        "color": _field("År", "nominal", title="År", legend=YEAR_LEGEND,
                         scale={"domain": years, "range": YEAR_COLOURS[-len(years):]}),
-        "strokeDash": _field("År", "nominal", legend=None,
+        "strokeDash": _field("År", "nominal", title="År", legend=YEAR_LEGEND,
                              scale={"domain": years, "range": YEAR_DASHES[-len(years):]}),
     }
     lines = {
@@ -130,7 +132,9 @@ def monthly_lines(monthly: pd.DataFrame) -> dict:
         "transform": [
             {"window": [{"op": "rank", "as": "last"}], "sort": [{"field": "month", "order": "descending"}],
              "groupby": ["År"]},
-            {"filter": "datum.last == 1"},
+            # Only the newest two years are named at their line's end (the ones a reader compares);
+            # the older ends crowd together, and the legend names them.
+            {"filter": f"datum.last == 1 && toNumber(datum['År']) >= {int(years[-1]) - 1 if years else 0}"},
         ],
         "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": FONT_SIZE - 2, "fontWeight": "bold"},
         "encoding": encoding | {"text": _field("År", "nominal")},
