@@ -34,8 +34,14 @@ ROOT = Path(__file__).parent.parent
 # The pages with figures (the glossary and the import page have none).
 PAGES = ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts", "caseworker_changes",
          "dialogue_meeting", "registrations"]
-# Sidebar selectboxes a leader changes (labels as drawn by advisor/filters.py).
-FILTERS = ["År", "Forvaltning", "Henvendelsestype", "Kanal"]
+# Sidebar filters a leader changes (labels as drawn by advisor/filters.py and
+# the meeting page): selectboxes, the unit multiselect, the organisation view,
+# the egentlige toggle and the period kind.
+FILTERS = ["År", "Halvår", "Forvaltning", "Henvendelsestype", "Kanal", "Afdelinger", "Organisering",
+           "Kun egentlige henvendelser", "Periode"]
+# The widget kinds a session can set, and the field of the widget state each sends.
+CONTROLS = {"selectbox": "string_value", "radio": "string_value", "multiselect": "string_array_value",
+            "button_group": "string_array_value", "checkbox": "bool_value"}
 
 
 def free_port() -> int:
@@ -45,13 +51,14 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run app.py` on loopback, on the given database."""
+    """`streamlit run app.py` on loopback, on the given database; or another
+    app (the pandas peer, bench/peer_app.py) with its own environment."""
 
-    def __init__(self, database: Path):
+    def __init__(self, database: Path | None, app: Path = ROOT / "app.py", env: dict | None = None):
         self.port = free_port()
-        env = dict(os.environ, ADVISOR_DB=str(database))
+        env = dict(os.environ, **({"ADVISOR_DB": str(database)} if database else {}), **(env or {}))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
         )
@@ -95,15 +102,70 @@ def chart_rows(element) -> int:
     return rows
 
 
+def quick_ack(ws) -> None:
+    """Acknowledge what arrives at once. The server's small messages go out
+    one after another; with Linux's delayed acknowledgement each run would
+    wait ~40 ms for the server's next packet (the same for an empty
+    Streamlit page), which is the client's timing, not the app's."""
+    sock = ws.transport.get_extra_info("socket")
+    if sock is not None and hasattr(socket, "TCP_QUICKACK"):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+
+
 class Session:
     """One leader's browser tab, as the websocket protocol sees it."""
 
     def __init__(self, port: int, rng: random.Random):
         self.port, self.rng = port, rng
         self.page = rng.choice(PAGES)
-        self.widgets: dict[str, BackMsg] = {}
-        self.selectboxes: dict[str, object] = {}
+        self.widgets: dict[str, tuple[str, object]] = {}  # widget id -> (kind, value as the browser sends it)
+        self.controls: dict[str, tuple[str, object]] = {}  # label -> (kind, the widget as last drawn)
         self.runs: list[dict] = []
+
+    def options(self, label: str) -> list[str]:
+        kind, widget = self.controls[label]
+        if kind == "button_group":
+            return [o.content for o in widget.options]
+        return list(widget.options) if kind != "checkbox" else [True, False]
+
+    def current(self, label: str):
+        kind, widget = self.controls[label]
+        if widget.id in self.widgets:
+            return self.widgets[widget.id][1]
+        if kind == "checkbox":
+            return widget.default
+        if kind in ("multiselect", "button_group"):
+            return [self.options(label)[i] for i in widget.default]
+        return widget.options[widget.default] if widget.HasField("default") else None
+
+    def set(self, label: str, value) -> None:
+        """Change a control as a user does: a selectbox, radio or segmented
+        control to an option (its label as drawn), a multiselect to a list of
+        them, a toggle to True or False."""
+        kind, widget = self.controls[label]
+        if kind == "button_group" and isinstance(value, str):
+            value = [value]
+        self.widgets[widget.id] = (kind, value)
+
+    def random_change(self) -> bool:
+        """Change one filter drawn on the page to another of its values."""
+        labels = [f for f in FILTERS if f in self.controls]
+        if not labels:
+            return False
+        label = self.rng.choice(labels)
+        kind, _ = self.controls[label]
+        current = self.current(label)
+        if kind == "checkbox":
+            self.set(label, not current)
+        elif kind == "multiselect":
+            options = self.options(label)
+            self.set(label, [] if current or not options else [self.rng.choice(options)])
+        else:
+            options = [o for o in self.options(label) if o != current and [o] != current]
+            if not options:
+                return False
+            self.set(label, self.rng.choice(options))
+        return True
 
     async def run(self, deadline: float, pause: tuple[float, float]) -> None:
         url = f"ws://127.0.0.1:{self.port}/_stcore/stream"
@@ -116,28 +178,28 @@ class Session:
                     self.page = self.rng.choice([p for p in PAGES if p != self.page])
                     await self.rerun("page")
                     continue
-                label = self.rng.choice([f for f in FILTERS if f in self.selectboxes] or [None])
-                if label is None:
-                    continue
-                box = self.selectboxes[label]
-                current = self.widgets.get(box.id, box.options[box.default] if box.HasField("default") else None)
-                choice = self.rng.choice([o for o in box.options if o != current] or list(box.options))
-                self.widgets[box.id] = choice
-                await self.rerun("filter")
+                if self.random_change():
+                    await self.rerun("filter")
 
     async def rerun(self, kind: str) -> None:
         msg = BackMsg()
         state = msg.rerun_script
         state.page_name = self.page
-        for widget_id, value in self.widgets.items():
+        for widget_id, (widget_kind, value) in self.widgets.items():
             w = state.widget_states.widgets.add()
             w.id = widget_id
-            w.string_value = value
+            field = CONTROLS[widget_kind]
+            if field == "string_array_value":
+                w.string_array_value.data.extend(value)
+            else:
+                setattr(w, field, value)
         start = time.perf_counter()
+        quick_ack(self.ws)
         await self.ws.send(msg.SerializeToString())
         received, largest, errors = 0, 0, []
         while True:
             data = await asyncio.wait_for(self.ws.recv(), timeout=120)
+            quick_ack(self.ws)
             received += len(data)
             fwd = ForwardMsg()
             fwd.ParseFromString(data)
@@ -145,8 +207,9 @@ class Session:
             if kind_of == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 element = fwd.delta.new_element
                 which = element.WhichOneof("type")
-                if which == "selectbox":
-                    self.selectboxes[element.selectbox.label] = element.selectbox
+                if which in CONTROLS:
+                    widget = getattr(element, which)
+                    self.controls[widget.label] = (which, widget)
                 elif which == "vega_lite_chart":
                     largest = max(largest, chart_rows(element))
                 elif which == "exception":
@@ -163,25 +226,33 @@ class Session:
         })
 
 
-async def _page_runs(port: int, page: str, changes: list[tuple[str, str]]) -> list[dict]:
+async def _page_runs(port: int, page: str, changes: list[tuple[str, object]]) -> list[dict]:
     session = Session(port, random.Random(0))
     session.page = page
     async with websockets.connect(f"ws://127.0.0.1:{port}/_stcore/stream", subprotocols=["streamlit"],
                                   max_size=None, open_timeout=60) as ws:
         session.ws = ws
         await session.rerun("first")
+        seen = {frozenset()}
+        chosen: dict[str, object] = {}
         for label, value in changes:
-            box = session.selectboxes[label]
-            session.widgets[box.id] = value
-            await session.rerun("filter")
+            if label not in session.controls:
+                continue  # the page does not draw this filter
+            session.set(label, value)
+            chosen[label] = tuple(value) if isinstance(value, list) else value
+            state = frozenset((k, v) for k, v in chosen.items())
+            # A combination seen before would hit the result cache: run, not counted.
+            await session.rerun("repeat" if state in seen else label)
+            seen.add(state)
     return session.runs
 
 
-def page_times(database: Path, page: str, changes: list[tuple[str, str]]) -> list[dict]:
+def page_times(database: Path | None, page: str, changes: list[tuple[str, object]], app: Path = ROOT / "app.py",
+               env: dict | None = None) -> list[dict]:
     """One page on a freshly started server: the first run (nothing cached),
     then one run per filter change; (label, option) pairs, each a value not
     chosen before, so every change misses the result cache."""
-    server = Server(database)
+    server = Server(database, app, env)
     try:
         return asyncio.run(_page_runs(server.port, page, changes))
     finally:
