@@ -11,6 +11,9 @@ ROOT = Path(__file__).parent.parent
 DATA = ROOT / "data"
 SCHEMA = Path(__file__).parent / "schema.sql"
 DEMO_DB = DATA / "demo.duckdb"
+# Counting the month summary of a national-scale log at a write may use more
+# than a reader; it spills to disk beyond this.
+WRITE_MEMORY = "4GB"
 
 
 def default_path() -> Path:
@@ -37,24 +40,28 @@ def bump_version(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def store_summary(path: Path) -> None:
-    """Number the registrations (advisor/order.sql) and count the month
-    summary of the database at `path`, and store both there.
+    """Number the registrations and citizens (advisor/order.sql), count the
+    month summary and the filters' values of the database at `path`, and
+    store them there.
 
     Called after every write, before the file is moved into place. It is
     counted by the readers' own macros (queries.connect counts it when the
     stored one is stale, as it is here), so the summary and the registrations cannot disagree.
     """
-    with queries.connect(path) as reader:
-        summary = reader.execute("select * from month_summary").df()
+    with queries.connect(path, memory_limit=WRITE_MEMORY) as reader:
+        summary = reader.sql("select * from month_summary").to_arrow_table()
+        values = reader.sql("select * from filter_values").to_arrow_table()
         [(version,)] = reader.execute("select data_version from meta").fetchall()
     with duckdb.connect() as con:  # the file as "data", as order.sql expects
         con.execute("attach $path as data", {"path": str(path)})
         con.execute(queries.ORDER_SQL.read_text())
         con.execute("begin")
-        con.execute("update data.inquiries set position = numbered.position from numbered_inquiries() as numbered "
-                    "where data.inquiries.inquiry_id = numbered.inquiry_id")
+        con.execute("update data.inquiries set position = numbered.position, citizen_no = numbered.citizen_no "
+                    "from numbered_inquiries() as numbered where data.inquiries.inquiry_id = numbered.inquiry_id")
         con.execute("delete from data.month_summary")
         con.execute("insert into data.month_summary by name select * from summary")
+        con.execute("delete from data.filter_values")
+        con.execute("insert into data.filter_values by name select * from values")
         con.execute("update data.meta set summary_version = $version", {"version": version})
         con.execute("commit")
         con.execute("checkpoint data")

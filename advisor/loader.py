@@ -30,11 +30,16 @@ def connection() -> tuple[str, duckdb.DuckDBPyConnection, int]:
 
 @st.cache_data(max_entries=5000, show_spinner=False)
 def _result(path: str, name: str, params: dict, version: int) -> pd.DataFrame:
-    return queries.run(connection()[1], name, params)
+    source = queries.source(name)
+    given = None if source is None else _result(path, source, _wanted(source, params), version)
+    return queries.run(connection()[1], name, params, given=given)
+
+
+def _wanted(name: str, params: dict) -> dict:
+    return {k: v for k, v in params.items() if k in queries.parameters(name)}
 
 
 def load(name: str, **params) -> pd.DataFrame:
     """The result of queries/<name>.sql for these parameters."""
     path, _, version = connection()
-    wanted = {k: v for k, v in params.items() if k in queries.parameters(name)}
-    return _result(path, name, wanted, version)
+    return _result(path, name, _wanted(name, params), version)

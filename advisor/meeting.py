@@ -230,12 +230,9 @@ def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Per
                                   "proper_only": proper_only, "org_view": org_view, "departments": scope}
 
     spans = [half, half.previous(), half.year_before()]
-    if half.complete:  # the three half-years follow each other: one query counts them all
-        figures = run("unit_figures", **params(periods.Period("range", spans[2].start, half.end)))
-        units = [figures[figures["half_start"] == pd.Timestamp(p.start)] for p in spans]
-    else:
-        units = [run("unit_figures", **params(p)) for p in spans]
-    units = [u.drop(columns="half_start").reset_index(drop=True) for u in units]
+    # One half-year a query: the app caches each, so choosing the next
+    # half-year counts one new half-year, not three.
+    units = [run("unit_figures", **params(p)).drop(columns="half_start").reset_index(drop=True) for p in spans]
     agreed = follow_ups(run("agreements", department=department, departments=scope), half)
     agreed_units = {key: units[[p.key for p in spans].index(key)] if key in [p.key for p in spans]
                     else run("unit_figures", **params(periods.parse(key))).drop(columns="half_start")

@@ -6,11 +6,14 @@
 -- registration's place as inquiries.position (db.store_summary), so queries
 -- compare one integer; a reader of a database written otherwise numbers the
 -- registrations itself (queries.connect). Run before connect.sql.
+-- The same write numbers the citizens: citizen_no is the pseudonym's rank, so
+-- the queries that count citizens group on an integer, not on text.
 create macro natural_key(id) as
     list_transform(regexp_extract_all(id, '\d+'), lambda n: {'digits': length(ltrim(n, '0')), 'value': ltrim(n, '0')});
 
 create macro numbered_inquiries() as table
 select
-    columns(lambda c: c != 'position'),  -- a database older than the column has none
-    row_number() over (order by received_on, natural_key(inquiry_id), inquiry_id) as position
+    columns(lambda c: c not in ('position', 'citizen_no')),  -- a database older than the columns has none
+    row_number() over (order by received_on, natural_key(inquiry_id), inquiry_id) as position,
+    dense_rank() over (order by citizen_key)::integer as citizen_no
 from data.inquiries;

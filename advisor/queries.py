@@ -1,10 +1,15 @@
 """Run the named queries in queries/*.sql with bound $parameters.
 
 A query's name is its file name. Parameters are always bound by DuckDB,
-never pasted into the SQL text.
+never pasted into the SQL text. A query whose text says
+`-- derived from: <other>` reads the other query's result as a table of that
+name instead of the registrations (by_department sums by_unit's rows), so a
+page that shows both counts the registrations once.
 """
 
+import os
 import re
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +24,7 @@ CALENDAR_SQL = Path(__file__).parent / "calendar.sql"
 SUMMARY_SQL = Path(__file__).parent / "summary.sql"
 SUMMARISED_SQL = Path(__file__).parent / "summarised.sql"
 _PARAMETER = re.compile(r"\$([a-z_][a-z0-9_]*)")
+_DERIVED = re.compile(r"^-- derived from: ([a-z_]+)$", re.MULTILINE)
 
 
 @cache
@@ -27,19 +33,40 @@ def text(name: str) -> str:
 
 
 @cache
-def parameters(name: str) -> frozenset[str]:
-    """The $names a query binds."""
+def source(name: str) -> str | None:
+    """The query a derived query reads, or None."""
+    found = _DERIVED.search(text(name))
+    return found.group(1) if found else None
+
+
+@cache
+def own_parameters(name: str) -> frozenset[str]:
+    """The $names a query's own text binds."""
     return frozenset(_PARAMETER.findall(text(name)))
 
 
-def connect(path) -> duckdb.DuckDBPyConnection:
+@cache
+def parameters(name: str) -> frozenset[str]:
+    """The $names a query needs: its own, and those of the query it is derived from."""
+    return own_parameters(name) | (parameters(source(name)) if source(name) else frozenset())
+
+
+# DuckDB's share of the server's memory, and where a query that needs more
+# spills to, instead of failing: one connection serves every session of the
+# app (loader.py), and the server should stay under 1 GB at 10 million rows
+# with 30 leaders clicking (bench/results.md).
+MEMORY_LIMIT = os.environ.get("ADVISOR_DUCKDB_MEMORY") or "512MB"
+TEMP_DIRECTORY = os.environ.get("ADVISOR_DUCKDB_TEMP") or str(Path(tempfile.gettempdir()) / "borgerraadgiver-duckdb")
+
+
+def connect(path, memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection:
     """A read-only view of the database at `path`, with the shared macros.
 
     The file is attached read-only to an in-memory database that holds the
     views, the filter macro and the working-day calendar, so every cursor of
     the connection sees them and nothing can write to the file through it.
     """
-    con = duckdb.connect()
+    con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": TEMP_DIRECTORY})
     con.execute("attach $path as data (read_only)", {"path": str(path)})
     danish_holidays = sorted(holidays.Denmark(years=range(2000, 2041)))
     con.execute(CALENDAR_SQL.read_text(), {"holidays": danish_holidays})
@@ -52,6 +79,7 @@ def connect(path) -> duckdb.DuckDBPyConnection:
     _recorded_meetings(con)
     if current:
         con.execute("create view month_summary as select * from data.month_summary")
+        con.execute("create view filter_values as select * from data.filter_values")
     else:
         con.execute(SUMMARY_SQL.read_text())
     con.execute(SUMMARISED_SQL.read_text())
@@ -83,11 +111,19 @@ def _recorded_meetings(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when the stored month summary was counted for the data as they are."""
+    """True when the stored month summary, filter values and numbering were
+    made for the data as they are, in this version's form."""
     try:
-        [(current,)] = con.execute("select summary_version is not distinct from data_version from data.meta").fetchall()
+        [(current,)] = con.execute(
+            "select summary_version is not distinct from data_version"
+            " and not exists (select 1 from data.month_summary where proper_only is null)"
+            " and not exists (select 1 from data.inquiries where citizen_no is null)"
+            " and (select count(*) from data.filter_values) >= 0"
+            " from data.meta").fetchall()
         return bool(current)
-    except duckdb.BinderException:  # no summary_version: older than the summary
+    except duckdb.CatalogException:  # no filter values: older than them
+        return False
+    except duckdb.BinderException:  # no summary_version, or a summary of an older form
         return False
 
 
@@ -95,14 +131,19 @@ def names() -> list[str]:
     return sorted(p.stem for p in QUERY_DIR.glob("*.sql"))
 
 
-def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> pd.DataFrame:
+def run(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None, *,
+        given: pd.DataFrame | None = None) -> pd.DataFrame:
     """Run query `name` on its own cursor, binding the parameters it uses.
 
     Callers may pass a shared dict of filters; the query takes what it needs.
+    A derived query reads `given`, the result of its source for the same
+    parameters (the app's loader passes its cached one), or runs the source.
     """
     params = params or {}
     missing = parameters(name) - params.keys()
     if missing:
         raise KeyError(f"query {name!r} needs parameters {sorted(missing)}")
     with con.cursor() as cur:
-        return cur.execute(text(name), {k: params[k] for k in parameters(name)}).df()
+        if source(name):
+            cur.register(source(name), run(con, source(name), params) if given is None else given)
+        return cur.execute(text(name), {k: params[k] for k in own_parameters(name)}).df()

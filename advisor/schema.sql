@@ -18,9 +18,11 @@ create table if not exists inquiries (
     caseworker_changes        integer,           -- null = not asked
     caseworker_change_trouble boolean,           -- null = not asked
     import_id                 integer,           -- null for demo rows
-    position                  bigint             -- the registrations' order (advisor/order.sql), set at every write
+    position                  bigint,            -- the registrations' order (advisor/order.sql), set at every write
+    citizen_no                integer            -- the citizen as a number (advisor/order.sql), set at every write
 );
 alter table inquiries add column if not exists position bigint;
+alter table inquiries add column if not exists citizen_no integer;
 
 -- Unit -> department over time; valid_to null = still valid.
 create table if not exists organisation (
@@ -54,18 +56,41 @@ create table if not exists meta (
     updated_at   timestamp not null
 );
 
--- Registrations, new citizens and new repeat citizens per month, department
--- and organisation view, counted from inquiries after every write (advisor/
--- summary.sql, db.store_summary). meta.summary_version says which data
--- version it was counted for; a reader that finds it stale counts it again.
+-- Per month, for each combination of filters the month summary holds (advisor/
+-- summary.sql): registrations, registrations closed, new citizens and new
+-- repeat citizens. Counted from inquiries after every write (db.store_summary);
+-- meta.summary_version says which data version it was counted for, and a
+-- reader that finds it stale counts it again. A null department, unit, type
+-- or channel means all of them; proper_only means egentlige henvendelser.
 create table if not exists month_summary (
     org_view            text not null,     -- 'registered' or 'today'
     is_total            boolean not null,  -- all departments together
     department          text,
+    unit                text,
+    inquiry_type        text,
+    proper_only         boolean,
+    channel             text,
     month_start         date not null,
     registrations       bigint not null,
+    closed              bigint,
     new_citizens        bigint not null,
     new_repeat_citizens bigint not null
+);
+alter table month_summary add column if not exists unit text;
+alter table month_summary add column if not exists inquiry_type text;
+alter table month_summary add column if not exists proper_only boolean;
+alter table month_summary add column if not exists channel text;
+alter table month_summary add column if not exists closed bigint;
+
+-- The values the shared filters offer, under each organisation view: every
+-- combination of department, unit, type and channel in the data. Written
+-- with the month summary.
+create table if not exists filter_values (
+    org_view     text not null,
+    department   text,
+    unit         text,
+    inquiry_type text,
+    channel      text
 );
 alter table meta add column if not exists summary_version integer;
 

@@ -1,22 +1,29 @@
 -- Run after the month summary is in place (queries.connect). The queries
 -- that count every year use the summary through these two macros.
 
--- True when the month summary holds these filters: no units, type,
--- egentlige only or channel, no scope wider than the chosen department, and a period that
--- ends with a month (or has no end).
+-- True when the month summary holds these filters (summary.sql): any type,
+-- channel and egentlige, or one unit with neither type nor channel; no scope
+-- wider than the chosen department; and a period that ends with a month (or
+-- has no end).
 create macro summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_departments) as
-    p_units is null and p_inquiry_type is null and not coalesce(p_proper_only, false) and p_channel is null
+    (p_units is null or (len(p_units) = 1 and p_inquiry_type is null and p_channel is null))
     and (p_departments is null or coalesce(list_contains(p_departments, p_department), false))
     and (p_date_to is null or p_date_to::date = last_day(p_date_to::date));
 
 -- The summary's months up to p_date_to for these filters; none when it does
 -- not hold them. A query counts the registrations where
 -- `not summary_holds(...)`: a condition on the parameters alone, so DuckDB
--- plans no scan of them when the summary answers.
+-- plans no scan of them when the summary answers. A type with egentlige only
+-- is that type's row (none for "Uden for kompetence", which is not egentlig).
 create macro summarised_months(p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as table
-select month_start, registrations, new_citizens, new_repeat_citizens
+select month_start, registrations, closed, new_citizens, new_repeat_citizens
 from month_summary
 where summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_departments)
     and org_view = if(p_org_view = 'today', 'today', 'registered')
     and if(p_department is null, is_total, not is_total and department = p_department)
+    and unit is not distinct from p_units[1]
+    and inquiry_type is not distinct from p_inquiry_type
+    and proper_only = (coalesce(p_proper_only, false) and p_inquiry_type is null)
+    and channel is not distinct from p_channel
+    and not (coalesce(p_proper_only, false) and coalesce(p_inquiry_type = 'Uden for kompetence', false))
     and (p_date_to is null or month_start <= p_date_to::date);

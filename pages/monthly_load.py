@@ -12,8 +12,9 @@ if filters.no_data(monthly):
     st.stop()
 yearly = loader.load("yearly_registrations", **params)
 
-ytd = loader.load("year_to_date", **params).iloc[0]
-whole = loader.load("year_to_date", **filters.params(whole=True)).iloc[0]
+through = {"through_date": filters.data_span()[1]}  # the last registration
+ytd = loader.load("year_to_date", **params | through).iloc[0]
+whole = loader.load("year_to_date", **filters.params(whole=True) | through).iloc[0]
 ui.metrics([(
     f"Registreringer i {ytd.year} til og med {fmt.date(ytd.through_date)}, mod samme dage i {ytd.year - 1}",
     ytd.registrations, ytd.registrations_year_before, 0, "off",

@@ -1,29 +1,21 @@
 -- Registrations per department under both counting rules of the reports:
 -- "alle henvendelser" (every registration) and "1. gang" (each citizen's
 -- first registration in the period, so each citizen counts once).
+-- derived from: by_unit
+-- Summed from by_unit's rows for the same filters: a citizen's first
+-- registration lies in one unit of one department, so a department's
+-- "1. gang" is the sum of its units'.
 with
 
-selected as (
-    select position, citizen_key, department
-    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+units as (
+    select department, registrations, first_contacts
+    from by_unit
 ),
 
-firsts as (
-    select citizen_key, arg_min(department, position) as department
-    from selected
-    group by citizen_key
-),
-
-all_registrations as (
-    select department, count(*) as registrations
-    from selected
-    group by all
-),
-
-first_contacts as (
-    select department, count(*) as first_contacts
-    from firsts
-    group by all
+departments as (
+    select department, sum(registrations)::bigint as registrations, sum(first_contacts)::bigint as first_contacts
+    from units
+    group by department
 ),
 
 final as (
@@ -31,10 +23,9 @@ final as (
         department,
         registrations,
         registrations / sum(registrations) over () as registrations_share,
-        coalesce(first_contacts, 0) as first_contacts,
-        coalesce(first_contacts, 0) / sum(coalesce(first_contacts, 0)) over () as first_contacts_share
-    from all_registrations
-    left join first_contacts using (department)
+        first_contacts,
+        first_contacts / sum(first_contacts) over () as first_contacts_share
+    from departments
     order by registrations desc, department
 )
 

@@ -3,17 +3,17 @@
 with
 
 selected as (
-    select position, citizen_key, department, unit
+    select position, citizen_no, department, unit
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 firsts as (
     select
-        citizen_key,
+        citizen_no,
         arg_min(department, position) as department,
         arg_min(unit, position) as unit
     from selected
-    group by citizen_key
+    group by citizen_no
 ),
 
 all_registrations as (

@@ -5,18 +5,18 @@
 with
 
 selected as (
-    select citizen_key, department, caseworker_changes, caseworker_change_trouble
+    select citizen_no, department, caseworker_changes, caseworker_change_trouble
     from filtered_inquiries($date_from, $date_to, null, null, null, $proper_only, null, $org_view, $departments)
 ),
 
 per_citizen as (
     select
         department,
-        citizen_key,
+        citizen_no,
         bool_or(caseworker_changes is not null) as asked,
         coalesce(bool_or(caseworker_change_trouble), false) as trouble
     from selected
-    group by department, citizen_key
+    group by department, citizen_no
 ),
 
 final as (

@@ -3,7 +3,7 @@
 with
 
 selected as (
-    select citizen_key, department, unit, caseworker_changes, caseworker_change_trouble
+    select citizen_no, department, unit, caseworker_changes, caseworker_change_trouble
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
@@ -11,7 +11,7 @@ per_citizen as (
     select
         department,
         unit,
-        citizen_key,
+        citizen_no,
         count(caseworker_changes) > 0 as asked,
         coalesce(bool_or(caseworker_change_trouble), false) as trouble
     from selected

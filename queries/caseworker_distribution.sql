@@ -4,15 +4,15 @@
 with
 
 selected as (
-    select citizen_key, caseworker_changes
+    select citizen_no, caseworker_changes
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     where caseworker_changes is not null
 ),
 
 per_citizen as (
-    select citizen_key, least(max(caseworker_changes), 5) as changes
+    select citizen_no, least(max(caseworker_changes), 5) as changes
     from selected
-    group by citizen_key
+    group by citizen_no
 ),
 
 final as (

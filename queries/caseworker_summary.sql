@@ -4,17 +4,17 @@
 with
 
 selected as (
-    select citizen_key, topic, caseworker_changes, caseworker_change_trouble
+    select citizen_no, topic, caseworker_changes, caseworker_change_trouble
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 per_citizen as (
     select
-        citizen_key,
+        citizen_no,
         max(caseworker_changes) as most_changes,
         coalesce(bool_or(caseworker_change_trouble), false) as trouble
     from selected
-    group by citizen_key
+    group by citizen_no
 ),
 
 final as (

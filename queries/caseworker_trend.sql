@@ -3,7 +3,7 @@
 with
 
 selected as (
-    select citizen_key, received_on, caseworker_changes, caseworker_change_trouble
+    select citizen_no, received_on, caseworker_changes, caseworker_change_trouble
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
@@ -16,8 +16,8 @@ months as (
 counts as (
     select
         date_trunc('month', received_on)::date as month_start,
-        count(distinct citizen_key) filter (where caseworker_changes is not null) as citizens_asked,
-        count(distinct citizen_key) filter (where caseworker_change_trouble) as citizens_with_trouble
+        count(distinct citizen_no) filter (where caseworker_changes is not null) as citizens_asked,
+        count(distinct citizen_no) filter (where caseworker_change_trouble) as citizens_with_trouble
     from selected
     group by all
 ),

@@ -4,16 +4,16 @@
 with
 
 selected as (
-    select citizen_key, received_on, closed_on
+    select citizen_no, received_on, closed_on
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 courses as (
     select
-        citizen_key,
+        citizen_no,
         greatest(max(received_on), coalesce(max(closed_on), max(received_on))) - min(received_on) as days
     from selected
-    group by citizen_key
+    group by citizen_no
 ),
 
 bands as (

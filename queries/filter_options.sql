@@ -1,10 +1,15 @@
 -- The values the shared filters offer, taken from the data: departments and
--- their units under the chosen organisation view, types and channels.
+-- their units under the chosen organisation view, types and channels. Read
+-- from the values stored at every write (filter_values, advisor/summary.sql),
+-- under the same scope as filtered_inquiries: a leader limited to some
+-- departments is offered only what is registered in them.
 with
 
 selected as (
     select department, unit, inquiry_type, channel
-    from filtered_inquiries(null, null, null, null, null, null, null, $org_view, $departments)
+    from filter_values
+    where org_view = if($org_view = 'today', 'today', 'registered')
+        and ($departments is null or list_contains($departments, department))
 ),
 
 options as (

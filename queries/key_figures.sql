@@ -5,7 +5,7 @@
 with
 
 selected as (
-    select citizen_key, received_on, inquiry_type, first_answer_on, caseworker_change_trouble
+    select citizen_no, received_on, inquiry_type, first_answer_on, caseworker_change_trouble
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
@@ -27,11 +27,11 @@ period_months as (
 
 citizens as (
     select
-        citizen_key,
+        citizen_no,
         count(*) as registrations,
         coalesce(bool_or(caseworker_change_trouble), false) as trouble
     from selected
-    group by citizen_key
+    group by citizen_no
 ),
 
 by_citizen as (

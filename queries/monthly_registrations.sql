@@ -15,7 +15,7 @@ summarised as (
 ),
 
 selected as (
-    select citizen_key, received_on
+    select citizen_no, received_on
     from filtered_inquiries(make_date(year($date_from::date) - 1, 1, 1), $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     where not summary_holds($date_to, $department, $units, $inquiry_type, $proper_only, $channel, $departments)
 ),
@@ -46,7 +46,7 @@ counted_registrations as (
 
 first_of_year as (
     select
-        citizen_key,
+        citizen_no,
         year(received_on) as year,
         min(received_on) as first_on
     from selected

@@ -1,12 +1,20 @@
 -- Registrations still open (received, not closed) at the end of each month
 -- of the period. Counted as every registration opened minus every one
 -- closed up to that month, so registrations received before the period
--- count too.
+-- count too (the import refuses a registration closed before it was received).
+-- Counted from the month summary when it holds the filters (advisor/
+-- summarised.sql), from the registrations otherwise.
 with
+
+summarised as (
+    select month_start, registrations as opened, closed
+    from summarised_months($date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+),
 
 selected as (
     select received_on, closed_on
     from filtered_inquiries(null, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+    where not summary_holds($date_to, $department, $units, $inquiry_type, $proper_only, $channel, $departments)
 ),
 
 office as (
@@ -18,17 +26,29 @@ months as (
     from office
 ),
 
-opened as (
+counted_opened as (
     select date_trunc('month', received_on)::date as month_start, count(*) as opened
     from selected
     group by all
 ),
 
-closed as (
+counted_closed as (
     select date_trunc('month', closed_on)::date as month_start, count(*) as closed
     from selected
     where closed_on is not null
     group by all
+),
+
+opened as (
+    select month_start, opened from summarised
+    union all
+    select * from counted_opened
+),
+
+closed as (
+    select month_start, closed from summarised
+    union all
+    select * from counted_closed
 ),
 
 running as (

@@ -1,5 +1,5 @@
 -- The pseudonymised registrations behind the figures (the adviser only),
--- newest first, at most $max_rows of them.
+-- newest first, at most $max_rows of them, each with how many match in all.
 with
 
 selected as (
@@ -7,14 +7,25 @@ selected as (
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
-final as (
+matching as (
+    select count(*) as matching
+    from selected
+),
+
+newest as (
     select
         inquiry_id, citizen_key, received_on, channel, department, unit, inquiry_type, topic,
-        first_answer_on, meeting_on, closed_on, caseworker_changes, caseworker_change_trouble,
-        count(*) over () as matching
+        first_answer_on, meeting_on, closed_on, caseworker_changes, caseworker_change_trouble, position
     from selected
     order by position desc
     limit $max_rows
+),
+
+final as (
+    select newest.* exclude (position), matching.matching
+    from newest
+    cross join matching
+    order by newest.position desc
 )
 
 select * from final

@@ -3,14 +3,14 @@
 with
 
 selected as (
-    select citizen_key
+    select citizen_no
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 per_citizen as (
-    select citizen_key, least(count(*), 6) as registrations
+    select citizen_no, least(count(*), 6) as registrations
     from selected
-    group by citizen_key
+    group by citizen_no
 ),
 
 final as (

@@ -3,12 +3,12 @@
 with
 
 selected as (
-    select citizen_key, department, unit
+    select citizen_no, department, unit
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
 per_citizen as (
-    select department, unit, citizen_key, count(*) as registrations
+    select department, unit, citizen_no, count(*) as registrations
     from selected
     group by all
 ),

@@ -8,16 +8,17 @@ summarised as (
     select year(month_start) as year, sum(new_citizens)::bigint as citizens, sum(new_repeat_citizens)::bigint as repeat_citizens
     from summarised_months(null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     group by all
+    having sum(new_citizens) > 0  -- a month of the summary may hold only registrations closed
 ),
 
 selected as (
-    select citizen_key, received_on
+    select citizen_no, received_on
     from filtered_inquiries(null, null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     where not summary_holds(null, $department, $units, $inquiry_type, $proper_only, $channel, $departments)
 ),
 
 per_citizen as (
-    select year(received_on) as year, citizen_key, count(*) as registrations
+    select year(received_on) as year, citizen_no, count(*) as registrations
     from selected
     group by all
 ),

@@ -3,25 +3,25 @@
 -- citizens, first contacts ("1. gang"), complaints, median days to the first
 -- answer and to a meeting, citizens with more than one registration,
 -- citizens telling of caseworker-change trouble. Each half-year is counted on
--- its own. The meeting asks for its three half-years (a year before, the one
--- before, now: 18 months in a row) at once, in one scan.
+-- its own. The meeting asks for one half-year at a time, so the app caches
+-- each and a neighbouring half-year is not counted again.
 with
 
 selected as (
     select
-        position, citizen_key, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble,
+        position, citizen_no, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble,
         make_date(year(received_on), if(month(received_on) <= 6, 1, 7), 1) as half_start
     from filtered_inquiries($date_from, $date_to, $department, null, null, $proper_only, null, $org_view, $departments)
 ),
 
 firsts as (
-    select half_start, citizen_key, arg_min(unit, position) as unit
+    select half_start, citizen_no, arg_min(unit, position) as unit
     from selected
-    group by half_start, citizen_key
+    group by half_start, citizen_no
 ),
 
 per_citizen as (
-    select half_start, unit, citizen_key, count(*) as registrations, coalesce(bool_or(caseworker_change_trouble), false) as trouble
+    select half_start, unit, citizen_no, count(*) as registrations, coalesce(bool_or(caseworker_change_trouble), false) as trouble
     from selected
     group by all
 ),

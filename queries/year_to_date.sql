@@ -1,28 +1,24 @@
 -- The running year so far against the same days a year before: the year of
--- the last registration, from 1 January up to that registration's date.
+-- $through_date (the last registration, filters.data_span), from 1 January up
+-- to that date. The dates come as a parameter, so DuckDB reads only the row
+-- groups of these two years.
 with
-
-last_registration as (
-    select max(received_on) as last_on from inquiries
-),
 
 selected as (
     select received_on
     from filtered_inquiries(
-        (select make_date(year(last_on) - 1, 1, 1) from last_registration), null,
+        make_date(year($through_date::date) - 1, 1, 1), $through_date,
         $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments
     )
 ),
 
 final as (
     select
-        year(last_on) as year,
-        last_on as through_date,
-        count(*) filter (where year(received_on) = year(last_on)) as registrations,
-        count(*) filter (where received_on <= last_on - interval 1 year) as registrations_year_before
-    from last_registration
-    left join selected on true
-    group by all
+        year($through_date::date) as year,
+        $through_date::date as through_date,
+        count(*) filter (where year(received_on) = year($through_date::date)) as registrations,
+        count(*) filter (where received_on <= $through_date::date - interval 1 year) as registrations_year_before
+    from selected
 )
 
 select * from final

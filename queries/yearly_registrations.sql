@@ -9,10 +9,11 @@ summarised as (
     select year(month_start) as year, sum(registrations)::bigint as registrations, sum(new_citizens)::bigint as citizens
     from summarised_months(null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     group by all
+    having sum(registrations) > 0  -- a month of the summary may hold only registrations closed
 ),
 
 counted as (
-    select year(received_on) as year, count(*) as registrations, count(distinct citizen_key) as citizens
+    select year(received_on) as year, count(*) as registrations, count(distinct citizen_no) as citizens
     from filtered_inquiries(null, null, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
     where not summary_holds(null, $department, $units, $inquiry_type, $proper_only, $channel, $departments)
     group by all

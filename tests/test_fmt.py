@@ -1,3 +1,7 @@
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
 from advisor import fmt
 
 
@@ -119,3 +123,14 @@ def test_danish_short_dates():
 
     assert fmt.short_date(dt.date(2019, 11, 14)) == "14.11.2019"
     assert fmt.short_date(None) == ""
+
+
+@given(st.one_of(st.integers(-10**12, 10**12), st.integers(-10**9, 10**9).map(float)), st.booleans())
+def test_a_whole_number_is_grouped_as_babel_groups_it(value, signed):
+    # fmt.number writes whole numbers without Babel; the text must be Babel's.
+    from babel.numbers import format_decimal
+
+    expected = format_decimal(abs(int(value)), "#,##0", locale="da_DK")
+    expected = ("-" if value < 0 else "+" if signed and value > 0 else "") + expected
+    assert fmt.number(value, signed=signed) == expected
+    assert fmt.number(np.int64(int(value)), signed=signed) == expected
