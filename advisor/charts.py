@@ -294,14 +294,19 @@ def _describe_lines(long: pd.DataFrame, x: str, y_title: str, number: str, names
         day = pd.Timestamp(day)
         return f"{fmt.MONTHS_SHORT[day.month - 1].lower()}. {day.year}"
 
+    by_series: dict[str, list] = {}
+    for when, name, value in zip(long[x].tolist(), long["series"].tolist(), long["value"].tolist()):
+        if value is not None and not pd.isna(value):
+            by_series.setdefault(name, []).append((pd.Timestamp(when), value))
     parts = []
     for name in names:
-        one = long[(long["series"] == name) & long["value"].notna()].sort_values(x)
-        if one.empty:
+        one = sorted(by_series.get(name, []), key=lambda point: point[0])
+        if not one:
             continue
-        first, last, top = one.iloc[0], one.iloc[-1], one.loc[one["value"].idxmax()]
-        parts.append(f"{name}: {shown(first['value'])} i {month(first[x])}, {shown(last['value'])} i {month(last[x])}, "
-                     f"højst {shown(top['value'])} i {month(top[x])}")
+        (first_on, first), (last_on, last) = one[0], one[-1]
+        top_on, top = max(one, key=lambda point: point[1])  # the first month with the highest value
+        parts.append(f"{name}: {shown(first)} i {month(first_on)}, {shown(last)} i {month(last_on)}, "
+                     f"højst {shown(top)} i {month(top_on)}")
     span = f" fra {month(long[x].min())} til {month(long[x].max())}" if not long.empty else ""
     return f"Kurvediagram: {y_title.lower()} pr. måned{span}. " + _listed(parts) + "."
 

@@ -47,11 +47,22 @@ def scope() -> list[str] | None:
 
 def options(field: str, department: str | None = None) -> list[str]:
     """Values a filter offers, from the data and within the user's departments."""
-    rows = loader.load("filter_options", org_view=st.session_state.get("organisering", "registered"), departments=scope())
-    rows = rows[rows["field"] == field]
-    if department is not None:
-        rows = rows[rows["department"] == department]
-    return sorted(set(rows["value"]))
+    path, _, version = loader.connection()
+    chosen = _option_values(path, version, st.session_state.get("organisering", "registered"), tuple(scope() or ()))
+    return list(chosen.get((field, department), []))
+
+
+@functools.lru_cache(maxsize=32)
+def _option_values(path: str, version: int, org_view: str, departments: tuple[str, ...]) -> dict:
+    # (field, department or None for all) -> the sorted values; asked four
+    # times a run, and only new data (a new version) changes it.
+    rows = loader.load("filter_options", org_view=org_view, departments=list(departments) or None)
+    values: dict[tuple, set] = {}
+    for field, department, value in rows[["field", "department", "value"]].itertuples(index=False):
+        values.setdefault((field, None), set()).add(value)
+        if isinstance(department, str):
+            values.setdefault((field, department), set()).add(value)
+    return {key: sorted(found) for key, found in values.items()}
 
 
 def draw(where, with_period: bool = True) -> None:

@@ -197,6 +197,14 @@ class Material:
     proper_only: bool = True         # egentlige henvendelser only (all but Uden for kompetence)
     agreed: pd.DataFrame | None = None   # agreements of earlier meetings to follow up (queries/agreements.sql)
     agreed_units: dict = field(default_factory=dict)  # half-year key -> unit_figures of that half-year
+    _compared: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def compared(self, figure: str) -> pd.DataFrame:
+        """compare() of a figure's three half-years, worked out once (the chart,
+        the table and the points all read it)."""
+        if figure not in self._compared:
+            self._compared[figure] = compare(*self.units, figure)
+        return self._compared[figure].copy(deep=False)
 
     @property
     def periods(self) -> list[periods.Period]:
@@ -347,7 +355,7 @@ SHOWN = ["unit", *PERIODS, *CHANGES]  # a comparison table's columns, as shown
 
 def protected_table(material: Material, figure: str, k: int) -> pd.DataFrame:
     """A comparison table for export: numbers as numbers, hidden cells as their label."""
-    table = compare(*material.units, figure)
+    table = material.compared(figure)
     p = disclosure.protect(table, k=k, **protection(figure))
     labels = p.hidden.apply(lambda c: c.map(lambda r: p.label(r) if r else ""))
     shown = table[SHOWN].astype(object).mask(labels[SHOWN] != "", labels[SHOWN])
@@ -359,23 +367,23 @@ def chart_rows(material: Material, figure: str, k: int | None) -> pd.DataFrame:
     (shares in per cent; none where hidden or missing) and text (the value
     now as shown, or "·"). With k, small numbers are hidden as in the tables."""
     _, decimals, _ = FIGURES[figure]
-    table = compare(*material.units, figure)
+    table = material.compared(figure)
     hidden = None
     if k is not None:
         p = disclosure.protect(table, k=k, **protection(figure))
         hidden = p.hidden
     scale = 100 if decimals == "share" else 1
-    names = [material.labels[p] for p in ("now", "previous", "year_before")]
+    labels = material.labels
+    names = [labels[p] for p in ("now", "previous", "year_before")]
     rows = []
-    for i, row in table.iterrows():
+    for i, unit in enumerate(table["unit"].tolist()):
         for period, half_name in zip(("now", "previous", "year_before"), names):
-            value = row[period]
-            is_hidden = hidden is not None and hidden.at[i, period] != ""
+            value = table[period].iat[i]
+            is_hidden = hidden is not None and hidden[period].iat[i] != ""
             text = (disclosure.HIDDEN if is_hidden else
                     fmt.percent(value) if decimals == "share" else fmt.number(value, decimals) or "–")
-            rows.append({"unit": row["unit"], "half": half_name,
-                         "value": None if is_hidden or pd.isna(value) else float(fmt.exact(value) * scale),
-                         "text": text if period == "now" else ""})
+            drawn = None if is_hidden or pd.isna(value) else float(value) if scale == 1 else float(fmt.exact(value) * scale)
+            rows.append((unit, half_name, drawn, text if period == "now" else ""))
     return pd.DataFrame(rows, columns=["unit", "half", "value", "text"])
 
 
@@ -395,8 +403,8 @@ def chart_description(material: Material, figure: str, rows: pd.DataFrame) -> st
     """A figure's dot plot in words (its alt text): what it shows and the values now."""
     name = FIGURES[figure][0]
     labels = material.labels
-    now = rows[rows["half"] == labels["now"]]
-    values = "; ".join(f"{u} {t}" for u, t in zip(now["unit"], now["text"]))
+    values = "; ".join(f"{u} {t}" for u, h, t in zip(rows["unit"].tolist(), rows["half"].tolist(), rows["text"].tolist())
+                       if h == labels["now"])
     return (f"Prikdiagram: {name.lower()} pr. afdeling i {labels['now']}, {labels['previous']} og "
             f"{labels['year_before']}. {labels['now']}: {values}.")
 

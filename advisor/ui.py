@@ -140,24 +140,27 @@ def lines(frame: pd.DataFrame, series: dict[str, str], *, protect: dict | None =
     chart(charts.lines(frame, series, hidden=hidden, **options))
     x = options.get("x", "month_start")
     decimals = 0 if options.get("number", ",d") == ",d" else 1
-    with st.expander("Tal bag diagrammet", icon=":material/table:"):
-        if options.get("by_department"):
-            column = list(series)[0]
-            cells = frame.assign(shown=_shown(frame[column].tolist(), decimals))
+    # Built from plain lists: pandas' pivot and masks cost milliseconds on every rerun.
+    months = sorted(set(pd.to_datetime(frame[x]).tolist()))
+    if options.get("by_department"):
+        column = list(series)[0]
+        shown = _shown(frame[column].tolist(), decimals)
+        if hidden is not None:
+            shown = [h or v for v, h in zip(shown, hidden[column].tolist())]
+        cells = dict(zip(zip(pd.to_datetime(frame[x]).tolist(), frame["department"].tolist()), shown))
+        present = set(frame["department"].tolist())
+        names = {d: d for d in charts.DEPARTMENT_COLOURS if d in present}
+        columns = {name: [cells.get((m, d), "") for m in months] for d, name in names.items()}
+    else:
+        at = {m: i for i, m in enumerate(pd.to_datetime(frame[x]).tolist())}
+        columns = {}
+        for column, name in series.items():
+            shown = _shown(frame[column].tolist(), decimals)
             if hidden is not None:
-                cells["shown"] = cells["shown"].mask(hidden[column] != "", hidden[column])
-            table = cells.pivot(index=x, columns="department", values="shown").reset_index()
-            table = table[[x, *[d for d in charts.DEPARTMENT_COLOURS if d in table.columns]]]
-        else:
-            table = frame[[x, *series]].copy()
-            for column in series:
-                table[column] = _shown(frame[column].tolist(), decimals)
-                if hidden is not None:
-                    table[column] = table[column].mask(hidden[column] != "", hidden[column])
-            table = table.rename(columns=series)
-        table[x] = [f"{fmt.MONTHS_SHORT[d.month - 1].lower()}. {d.year}" for d in pd.to_datetime(table[x])]
-        table = table.rename(columns={x: "Måned"}).fillna("")
-        grid(table, [c for c in table.columns if c != "Måned"])
+                shown = [h or v for v, h in zip(shown, hidden[column].tolist())]
+            columns[name] = [shown[at[m]] for m in months]
+    table = pd.DataFrame({"Måned": [f"{fmt.MONTHS_SHORT[m.month - 1].lower()}. {m.year}" for m in months], **columns})
+    grid(table, list(columns), where=st.expander("Tal bag diagrammet", icon=":material/table:"))
 
 
 def events(frame: pd.DataFrame) -> None:

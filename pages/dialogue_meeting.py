@@ -115,7 +115,7 @@ def figure_table(figure: str, where=st) -> None:
     against the half-year before and a year earlier (pct.-point for shares);
     the earlier figures are in the chart, the downloads and the handouts."""
     decimals = meeting.FIGURES[figure][1]
-    table = meeting.compare(*units, figure)
+    table = material.compared(figure)
     shown = ["now", "change", "change_year"]
     change = "points" if decimals == "share" else f"+{decimals}"
     ui.table(table, {"unit": "Afdeling"} | {c: labels[c] for c in shown}, f"dialogmoede-{figure}",

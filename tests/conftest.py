@@ -11,7 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from advisor import db, demo, queries
+from advisor import db, demo, loader, queries
 
 ROOT = Path(__file__).parent.parent
 TINY_CSV = Path(__file__).parent / "data" / "tiny.csv"
@@ -93,6 +93,7 @@ def app(monkeypatch):
         monkeypatch.setenv("ADVISOR_DB", str(database))
         st.cache_data.clear()
         st.cache_resource.clear()
+        loader.clear()
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
         at.query_params.update(query or {})
         if secrets is not None or user is not None:
