@@ -51,6 +51,7 @@ def store_summary(path: Path) -> None:
     with queries.connect(path, memory_limit=WRITE_MEMORY) as reader:
         summary = reader.sql("select * from month_summary").to_arrow_table()
         values = reader.sql("select * from filter_values").to_arrow_table()
+        halves = reader.sql("select * from half_summary").to_arrow_table()
         [(version,)] = reader.execute("select data_version from meta").fetchall()
     with duckdb.connect() as con:  # the file as "data", as order.sql expects
         con.execute("attach $path as data", {"path": str(path)})
@@ -62,6 +63,8 @@ def store_summary(path: Path) -> None:
         con.execute("insert into data.month_summary by name select * from summary")
         con.execute("delete from data.filter_values")
         con.execute("insert into data.filter_values by name select * from values")
+        con.execute("delete from data.half_summary")
+        con.execute("insert into data.half_summary by name select * from halves")
         con.execute("update data.meta set summary_version = $version", {"version": version})
         con.execute("commit")
         con.execute("checkpoint data")

@@ -13,11 +13,17 @@ goes through:
   shows as those characters, not as a picture or a link.
 """
 
+from __future__ import annotations
+
+
 import re
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-import openpyxl
 import pandas as pd
+
+if TYPE_CHECKING:  # only named here; loading it costs 0,15 s at the app's start
+    import openpyxl
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+([.,]\d+)?")

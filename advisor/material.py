@@ -316,6 +316,4 @@ def _numeric(text: str) -> bool:
     return bool(text) and (text[0].isdigit() or text[0] in "+-·–")
 
 
-def data_as_of(status: pd.DataFrame) -> tuple[str, bool]:
-    row = status.iloc[0]
-    return fmt.date(row["last_received_on"]), bool(row["is_demo"])
+data_as_of = meeting.data_as_of

@@ -56,6 +56,12 @@ THEMES = {
 }
 
 
+def data_as_of(status: pd.DataFrame) -> tuple[str, bool]:
+    """The date of the newest registration in words, and whether the data are demo data (data_status.sql)."""
+    row = status.iloc[0]
+    return fmt.date(row["last_received_on"]), bool(row["is_demo"])
+
+
 def default_half(last_day: dt.date) -> periods.Period:
     """The last complete half-year: the newest one that ends on or before the last registration."""
     half = periods.parse(f"{last_day.year}H{1 if last_day.month <= 6 else 2}")

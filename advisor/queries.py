@@ -80,6 +80,7 @@ def connect(path, memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection
     if current:
         con.execute("create view month_summary as select * from data.month_summary")
         con.execute("create view filter_values as select * from data.filter_values")
+        con.execute("create view half_summary as select * from data.half_summary")
     else:
         con.execute(SUMMARY_SQL.read_text())
     con.execute(SUMMARISED_SQL.read_text())
@@ -119,6 +120,7 @@ def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:
             " and not exists (select 1 from data.month_summary where proper_only is null)"
             " and not exists (select 1 from data.inquiries where citizen_no is null)"
             " and (select count(*) from data.filter_values) >= 0"
+            " and (select count(*) from data.half_summary) >= 0"
             " from data.meta").fetchall()
         return bool(current)
     except duckdb.CatalogException:  # no filter values: older than them

@@ -82,6 +82,27 @@ alter table month_summary add column if not exists proper_only boolean;
 alter table month_summary add column if not exists channel text;
 alter table month_summary add column if not exists closed bigint;
 
+-- The dialogue meeting's figures (unit_figures.sql, key_figures.sql) for
+-- every department, half-year and unit, and for the department as a whole
+-- (is_total), under both organisation views, with and without "kun egentlige
+-- henvendelser" (advisor/summary.sql). Written with the month summary.
+create table if not exists half_summary (
+    org_view               text not null,
+    proper_only            boolean not null,
+    department             text not null,
+    half_start             date not null,
+    is_total               boolean not null,
+    unit                   text,
+    registrations          bigint not null,
+    citizens               bigint not null,
+    first_contacts         bigint not null,
+    complaints             bigint not null,
+    median_days_to_answer  double,
+    median_days_to_meeting double,
+    repeat_citizens        bigint not null,
+    citizens_with_trouble  bigint not null
+);
+
 -- The values the shared filters offer, under each organisation view: every
 -- combination of department, unit, type and channel in the data. Written
 -- with the month summary.

@@ -27,3 +27,24 @@ where summary_holds(p_date_to, p_department, p_units, p_inquiry_type, p_proper_o
     and channel is not distinct from p_channel
     and not (coalesce(p_proper_only, false) and coalesce(p_inquiry_type = 'Uden for kompetence', false))
     and (p_date_to is null or month_start <= p_date_to::date);
+
+-- True when the half-year summary (summary.sql) holds these filters: one
+-- department within the user's scope, no unit, type or channel, and a whole
+-- calendar half-year.
+create macro half_holds(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_departments) as
+    p_department is not null and p_units is null and p_inquiry_type is null and p_channel is null
+    and (p_departments is null or coalesce(list_contains(p_departments, p_department), false))
+    and p_date_from is not null and day(p_date_from::date) = 1 and month(p_date_from::date) in (1, 7)
+    and p_date_to is not null and p_date_to::date = (p_date_from::date + interval 6 month - interval 1 day)::date;
+
+-- The half-year summary's rows for these filters (none when it does not
+-- hold them): the department's units, or (p_total) the department as a whole.
+create macro summarised_half(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments, p_total) as table
+select *
+from half_summary
+where half_holds(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_channel, p_departments)
+    and org_view = if(p_org_view = 'today', 'today', 'registered')
+    and proper_only = coalesce(p_proper_only, false)
+    and department = p_department
+    and half_start = p_date_from::date
+    and is_total = p_total;

@@ -127,6 +127,136 @@ final as (
 
 select * from final;
 
+-- The dialogue meeting's figures for one choice of egentlige, every department
+-- and half-year: per unit as unit_figures.sql counts them for a department,
+-- and for the department as a whole as key_figures.sql counts them. Each
+-- half-year is counted on its own, as the meeting asks for it.
+create macro half_counts(p_proper_only) as table
+with
+
+placed as (
+    select 'registered' as org_view, *
+    from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'registered', null)
+    union all
+    select 'today' as org_view, *
+    from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'today', null)
+),
+
+selected as (
+    select
+        org_view, department, position, citizen_no, received_on, unit, inquiry_type, first_answer_on, meeting_on,
+        caseworker_change_trouble,
+        make_date(year(received_on), if(month(received_on) <= 6, 1, 7), 1) as half_start
+    from placed
+    where department is not null
+),
+
+firsts as (
+    select org_view, department, half_start, citizen_no, arg_min(unit, position) as unit
+    from selected
+    group by all
+),
+
+per_citizen_unit as (
+    select org_view, department, half_start, unit, citizen_no, count(*) as registrations,
+        coalesce(bool_or(caseworker_change_trouble), false) as trouble
+    from selected
+    group by all
+),
+
+per_citizen as (
+    select org_view, department, half_start, citizen_no, count(*) as registrations,
+        coalesce(bool_or(caseworker_change_trouble), false) as trouble
+    from selected
+    group by all
+),
+
+unit_registrations as (
+    select
+        org_view, department, half_start, unit,
+        count(*) as registrations,
+        count(*) filter (where inquiry_type = 'Klage') as complaints,
+        median(first_answer_on - received_on) as median_days_to_answer,
+        median(meeting_on - received_on) as median_days_to_meeting
+    from selected
+    group by all
+),
+
+unit_citizens as (
+    select
+        org_view, department, half_start, unit,
+        count(*) as citizens,
+        count(*) filter (where registrations > 1) as repeat_citizens,
+        count(*) filter (where trouble) as citizens_with_trouble
+    from per_citizen_unit
+    group by all
+),
+
+unit_first_contacts as (
+    select org_view, department, half_start, unit, count(*) as first_contacts
+    from firsts
+    group by all
+),
+
+totals as (
+    select
+        org_view, department, half_start,
+        count(*) as registrations,
+        count(*) filter (where inquiry_type = 'Klage') as complaints,
+        median(first_answer_on - received_on) as median_days_to_answer,
+        median(meeting_on - received_on) as median_days_to_meeting
+    from selected
+    group by all
+),
+
+total_citizens as (
+    select
+        org_view, department, half_start,
+        count(*) as citizens,
+        count(*) filter (where registrations > 1) as repeat_citizens,
+        count(*) filter (where trouble) as citizens_with_trouble
+    from per_citizen
+    group by all
+),
+
+final as (
+    select
+        org_view, p_proper_only as proper_only, department, half_start, false as is_total, unit,
+        unit_registrations.registrations, unit_citizens.citizens,
+        coalesce(unit_first_contacts.first_contacts, 0) as first_contacts, unit_registrations.complaints,
+        unit_registrations.median_days_to_answer, unit_registrations.median_days_to_meeting,
+        unit_citizens.repeat_citizens, unit_citizens.citizens_with_trouble
+    from unit_registrations
+    join unit_citizens using (org_view, department, half_start, unit)
+    left join unit_first_contacts using (org_view, department, half_start, unit)
+    union all
+    select
+        org_view, p_proper_only as proper_only, department, half_start, true as is_total, null as unit,
+        totals.registrations, total_citizens.citizens, total_citizens.citizens as first_contacts, totals.complaints,
+        totals.median_days_to_answer, totals.median_days_to_meeting,
+        total_citizens.repeat_citizens, total_citizens.citizens_with_trouble
+    from totals
+    join total_citizens using (org_view, department, half_start)
+)
+
+select * from final;
+
+create table half_summary as
+with
+
+halves as (
+    select * from half_counts(false)
+    union all
+    select * from half_counts(true)
+),
+
+final as (
+    select * from halves
+    order by org_view, proper_only, department, half_start, is_total, unit
+)
+
+select * from final;
+
 -- The values the shared filters offer (filter_options.sql): every
 -- combination of department, unit, type and channel in the data.
 create table filter_values as

@@ -7,7 +7,15 @@ import pandas as pd
 import streamlit as st
 
 from advisor import agreements, charts, export, filters, fmt, inert, loader, meeting, periods, ui
-from advisor import material as handout
+
+
+def handout():
+    """The handouts' module, loaded when a handout is made: ReportLab and
+    python-pptx take a tenth of a second to load, on the first page a server shows."""
+    from advisor import material as handouts
+
+    return handouts
+
 
 first, last = filters.data_span()
 presenting = bool(st.session_state.get("praesentation"))
@@ -43,15 +51,15 @@ chosen, units, labels = material.periods, material.units, material.labels
 who = filters.who()
 k = who.k
 guard = who.k if who.protected else None  # the page hides small numbers for leaders; handouts always
-as_of, demo_data = handout.data_as_of(loader.load("data_status"))
+as_of, demo_data = meeting.data_as_of(loader.load("data_status"))
 what = {"tabel": "dialogmøde", "forvaltning": department, "halvår": half.key}
 # The meeting's own choices, not the sidebar's filters, in the audit log.
 shown_for = f"{department} · {half.label} · {filters.ORG_VIEWS[org_view].lower()}"
 ui.viewed("Dialogmøde", shown_for + (" · kun egentlige henvendelser" if proper_only else ""))
 buttons = controls.container(horizontal=True)
-ui.download("PDF", lambda: handout.pdf(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pdf",
+ui.download("PDF", lambda: handout().pdf(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pdf",
             "application/pdf", what, buttons)
-ui.download("PowerPoint", lambda: handout.pptx(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pptx",
+ui.download("PowerPoint", lambda: handout().pptx(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.pptx",
             "application/vnd.openxmlformats-officedocument.presentationml.presentation", what, buttons)
 ui.download("Excel", lambda: export.meeting_xlsx(material, k, as_of=as_of, demo=demo_data), f"dialogmoede-{half.key}.xlsx",
             ui.XLSX, what, buttons)

@@ -5,6 +5,8 @@ with
 selected as (
     select citizen_no, received_on, caseworker_changes, caseworker_change_trouble
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+    -- Only registrations that say something about changes count here.
+    where caseworker_changes is not null or caseworker_change_trouble
 ),
 
 months as (

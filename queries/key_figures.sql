@@ -1,12 +1,20 @@
 -- The headline figures of a period: registrations, citizens, new citizens
 -- per month, share of citizens with more than one registration, complaints,
 -- median days to the first answer, citizens telling of trouble from
--- caseworker changes.
+-- caseworker changes. A department's whole half-year (the dialogue meeting)
+-- is read from the half-year summary (advisor/summary.sql, counted the same
+-- way at every write); anything else is counted here.
 with
+
+summarised as (
+    select registrations, citizens, repeat_citizens, complaints, median_days_to_answer, citizens_with_trouble
+    from summarised_half($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments, true)
+),
 
 selected as (
     select citizen_no, received_on, inquiry_type, first_answer_on, caseworker_change_trouble
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+    where not half_holds($date_from, $date_to, $department, $units, $inquiry_type, $channel, $departments)
 ),
 
 office as (
@@ -50,19 +58,39 @@ by_registration as (
     from selected
 ),
 
-final as (
+counted as (
     select
         by_registration.registrations,
         by_citizen.citizens,
-        by_citizen.citizens / period_months.months as new_citizens_per_month,
         by_citizen.repeat_citizens,
-        by_citizen.repeat_citizens / nullif(by_citizen.citizens, 0) as repeat_share,
         by_registration.complaints,
         by_registration.median_days_to_answer,
-        by_citizen.citizens_with_trouble,
-        period_months.months
+        by_citizen.citizens_with_trouble
     from by_registration
     cross join by_citizen
+    -- A half-year the summary holds but has no row for had no registrations: zeros, counted from none.
+    where not half_holds($date_from, $date_to, $department, $units, $inquiry_type, $channel, $departments)
+        or not exists (select 1 from summarised)
+),
+
+figures as (
+    select * from summarised
+    union all
+    select * from counted
+),
+
+final as (
+    select
+        figures.registrations,
+        figures.citizens,
+        figures.citizens / period_months.months as new_citizens_per_month,
+        figures.repeat_citizens,
+        figures.repeat_citizens / nullif(figures.citizens, 0) as repeat_share,
+        figures.complaints,
+        figures.median_days_to_answer,
+        figures.citizens_with_trouble,
+        period_months.months
+    from figures
     cross join period_months
 )
 

@@ -5,13 +5,23 @@
 -- citizens telling of caseworker-change trouble. Each half-year is counted on
 -- its own. The meeting asks for one half-year at a time, so the app caches
 -- each and a neighbouring half-year is not counted again.
+-- A whole half-year is read from the half-year summary (advisor/summary.sql,
+-- counted the same way at every write); any other period is counted here.
 with
+
+summarised as (
+    select
+        half_start, unit, registrations, citizens, first_contacts, complaints, median_days_to_answer,
+        median_days_to_meeting, repeat_citizens, repeat_citizens / citizens as repeat_share, citizens_with_trouble
+    from summarised_half($date_from, $date_to, $department, null, null, $proper_only, null, $org_view, $departments, false)
+),
 
 selected as (
     select
         position, citizen_no, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble,
         make_date(year(received_on), if(month(received_on) <= 6, 1, 7), 1) as half_start
     from filtered_inquiries($date_from, $date_to, $department, null, null, $proper_only, null, $org_view, $departments)
+    where not half_holds($date_from, $date_to, $department, null, null, null, $departments)
 ),
 
 firsts as (
@@ -55,7 +65,7 @@ first_contacts as (
     group by half_start, unit
 ),
 
-final as (
+counted as (
     select
         half_start,
         unit,
@@ -71,7 +81,13 @@ final as (
     from by_registration
     join by_citizen using (half_start, unit)
     left join first_contacts using (half_start, unit)
-    order by half_start, by_registration.registrations desc, unit
+),
+
+final as (
+    select * from summarised
+    union all
+    select * from counted
+    order by half_start, registrations desc, unit
 )
 
 select * from final

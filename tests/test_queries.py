@@ -547,3 +547,43 @@ def test_first_contact_ties_on_a_day_go_to_the_lower_number_not_the_lower_text(t
     with queries.connect(path) as con:
         units = queries.run(con, "by_unit", params())
         assert list(zip(units.department, units.unit, units.registrations, units.first_contacts)) == expected
+
+
+# -- the half-year summary ----------------------------------------------------------
+# unit_figures and key_figures read a department's whole half-year from the
+# stored half-year summary; counted from the registrations (half_holds made
+# false on a connection of its own) they must give the same figures.
+
+HALVES = [(dt.date(y, m, 1), dt.date(y, m + 5, 30 if m == 1 else 31)) for y in (2017, 2018, 2019) for m in (1, 7)]
+
+
+@pytest.fixture(scope="module")
+def counting_con(demo_db):
+    with queries.connect(demo_db) as con:
+        con.execute("create or replace macro half_holds(a, b, c, d, e, f, g) as false")
+        yield con
+
+
+@pytest.mark.parametrize("name", ["unit_figures", "key_figures"])
+@pytest.mark.parametrize("org_view", ["registered", "today"])
+@pytest.mark.parametrize("proper_only", [False, True])
+def test_half_summary_and_registrations_agree(demo_con, counting_con, name, org_view, proper_only):
+    departments = [d for (d,) in demo_con.execute("select distinct department from inquiries where department is not null")
+                   .fetchall()]
+    for department in [*departments, "Ingen forvaltning"]:
+        for date_from, date_to in HALVES:
+            filters = {"department": department, "org_view": org_view, "proper_only": proper_only,
+                       "date_from": date_from, "date_to": date_to}
+            assert run(demo_con, name, **filters) == run(counting_con, name, **filters), (department, date_from)
+    # Outside the leader's scope nothing is read from the summary either.
+    scoped = {"department": BA, "departments": [BK], "org_view": org_view, "proper_only": proper_only,
+              "date_from": HALVES[4][0], "date_to": HALVES[4][1]}
+    assert run(demo_con, name, **scoped) == run(counting_con, name, **scoped)
+
+
+def test_the_meeting_reads_a_whole_half_year_from_the_summary(demo_con):
+    half = {"department": BA, "date_from": dt.date(2019, 1, 1), "date_to": dt.date(2019, 6, 30)}
+    assert "inquiries" not in scanned(demo_con, "unit_figures", **half)
+    assert "half_summary" in scanned(demo_con, "unit_figures", **half)
+    # A half-year cut short at the last registration is counted.
+    assert scanned(demo_con, "unit_figures", **half | {"date_to": dt.date(2019, 6, 20)})["inquiries"] > 0
