@@ -79,21 +79,21 @@ def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame
     then any that only the earlier half-years have. Plain dicts: the frames
     hold a few dozen units, where pandas' joins cost more than the work."""
     frames = {"now": now, "previous": previous, "year_before": year_before}
-    values = {name: dict(zip(f["unit"], zip(f[figure], f["citizens"]))) for name, f in frames.items()}
-    units = list(dict.fromkeys([*now["unit"], *previous["unit"], *year_before["unit"]]))
-    missing = (float("nan"), float("nan"))
-    rows = [{"unit": unit} | {column: value for name in frames
-                              for column, value in zip((name, f"citizens_{name}"), values[name].get(unit, missing))}
-            for unit in units]
-    columns = ["unit"] + [c for name in frames for c in (name, f"citizens_{name}")]
-    table = pd.DataFrame(rows, columns=columns)
+    units = list(dict.fromkeys([*now["unit"].tolist(), *previous["unit"].tolist(), *year_before["unit"].tolist()]))
+    nan = float("nan")
+    columns: dict[str, list] = {"unit": units}
+    for name, f in frames.items():
+        values = dict(zip(f["unit"].tolist(), zip(f[figure].astype("float64").tolist(), f["citizens"].astype("float64").tolist())))
+        pairs = [values.get(unit, (nan, nan)) for unit in units]
+        columns[name] = [v for v, _ in pairs]
+        columns[f"citizens_{name}"] = [c for _, c in pairs]
     for change, against in CHANGES.items():
-        table[change] = table["now"] - table[against]
+        columns[change] = [a - b for a, b in zip(columns["now"], columns[against])]  # NaN where either is missing
     if figure in SHARE_PARTS:  # the share's numerator, for disclosure control (never shown)
         for name, f in frames.items():
-            parts = dict(zip(f["unit"], f[SHARE_PARTS[figure]]))
-            table[f"part_{name}"] = [parts.get(unit, float("nan")) for unit in table["unit"]]
-    return table
+            parts = dict(zip(f["unit"].tolist(), f[SHARE_PARTS[figure]].astype("float64").tolist()))
+            columns[f"part_{name}"] = [parts.get(unit, nan) for unit in units]
+    return pd.DataFrame(columns)
 
 
 # A share -> the count it is the share of the citizens of: a share is hidden
@@ -382,10 +382,12 @@ def chart_rows(material: Material, figure: str, k: int | None) -> pd.DataFrame:
     labels = material.labels
     names = [labels[p] for p in ("now", "previous", "year_before")]
     rows = []
+    values = {period: table[period].tolist() for period in ("now", "previous", "year_before")}
+    hides = {period: hidden[period].tolist() if hidden is not None else None for period in values}
     for i, unit in enumerate(table["unit"].tolist()):
         for period, half_name in zip(("now", "previous", "year_before"), names):
-            value = table[period].iat[i]
-            is_hidden = hidden is not None and hidden[period].iat[i] != ""
+            value = values[period][i]
+            is_hidden = hides[period] is not None and hides[period][i] != ""
             text = (disclosure.HIDDEN if is_hidden else
                     fmt.percent(value) if decimals == "share" else fmt.number(value, decimals) or "–")
             drawn = None if is_hidden or pd.isna(value) else float(value) if scale == 1 else float(fmt.exact(value) * scale)

@@ -148,7 +148,7 @@ KINDS = {"Forvaltning": "department", "Henvendelsestype": "type", "Kanal": "chan
          "Afdelinger": "units"}
 
 
-def bench_pages(database: Path, peer: dict | None = None) -> dict:
+def bench_pages(database: Path, peer: dict | None = None, steps_per_page: int | None = None) -> dict:
     """Each page's whole script on a real server, through the websocket
     protocol as the browser speaks it: the first run after start, and a run
     after each filter change that misses the result cache. With `peer` (its
@@ -156,6 +156,7 @@ def bench_pages(database: Path, peer: dict | None = None) -> dict:
     out = {}
     for page in PAGES:
         steps = [] if page in ("glossary", "data_import") else MEETING_STEPS if page == "dialogue_meeting" else STEPS
+        steps = steps[:steps_per_page]
         if peer is not None:
             runs = load_test.page_times(None, page, steps, app=ROOT / "bench" / "peer_app.py", env=peer)
         else:
@@ -372,6 +373,7 @@ def main(argv=None) -> None:
     parser.add_argument("--no-peer", dest="peer", action="store_false", help="without the pandas peer")
     parser.add_argument("--before", type=Path, help="an earlier results .json to show beside these")
     parser.add_argument("--reuse", action="store_true", help="use a database built before in --work")
+    parser.add_argument("--steps", type=int, help="only the first N filter changes of each page (a quick run)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work", help="where the databases are built")
     args = parser.parse_args(argv)
@@ -393,11 +395,11 @@ def main(argv=None) -> None:
         repeats = max(3, args.repeats // 3) if size >= 10_000_000 else args.repeats
         result["queries"] = bench_queries(database, repeats)
         print("  queries done", flush=True)
-        result["pages"] = bench_pages(database)
+        result["pages"] = bench_pages(database, steps_per_page=args.steps)
         print("  pages done", flush=True)
         if args.peer:
             files = export(database, args.work)
-            result["peer_pages"] = bench_pages(database, peer=files)
+            result["peer_pages"] = bench_pages(database, peer=files, steps_per_page=args.steps)
             print("  peer pages done", flush=True)
             result["pandas"] = bench_pandas(database, repeats, files)
             print("  pandas done", flush=True)

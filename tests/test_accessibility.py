@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from advisor import charts, db
-from test_browser import PAGES, ROOT, SHOTS, free_port, opened, settle
+from test_browser import PAGES, ROOT, SHOTS, drawn, free_port, opened, settle
 from test_browser import browser, server  # noqa: F401 (fixtures)
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -34,7 +34,8 @@ def violations(page, tall: bool = True) -> list[str]:
         height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
         size = page.viewport_size
         page.set_viewport_size({"width": size["width"], "height": min(max(height + 100, size["height"]), 12_000)})
-        page.wait_for_timeout(1200)
+        page.wait_for_timeout(300)  # the charts take the new size
+        drawn(page)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
@@ -81,8 +82,7 @@ def slides(page):
     page.get_by_text("Præsentation (til projektor)").click()
     page.wait_for_selector(".st-key-naeste button")
     while True:
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=15_000)
-        page.wait_for_timeout(1000)
+        drawn(page, 15_000)
         title = page.locator("h2").first.inner_text()
         yield title
         if page.locator(".st-key-naeste button").last.is_disabled():
@@ -220,7 +220,7 @@ def test_every_chart_and_table_of_the_slides_has_alt_text(demo_db, tmp_path):
 def test_legends_wrap_instead_of_being_cut_at_200_percent_zoom(server, browser, path):  # noqa: F811
     """200 % zoom on a 1280 px screen is a 640 px window: every legend label stays inside its chart."""
     with opened(browser, f"{server}/{path}", 640, 900) as page:
-        page.wait_for_timeout(1000)
+        drawn(page)
         cut = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] svg')].flatMap(svg => {
             const box = svg.getBoundingClientRect();
             return [...svg.querySelectorAll('.role-legend-label text')]

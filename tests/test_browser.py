@@ -107,11 +107,23 @@ def opened(browser, url: str, width: int = 1400, height: int = 1000):
         context.close()
 
 
+# Every chart on screen has drawn its SVG (a chart in a closed tab draws when the tab opens).
+CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .filter(chart => chart.offsetParent !== null).every(chart => chart.querySelector('svg'))"""
+
+
+def drawn(page, timeout: int = 30_000) -> None:
+    """Wait until the script run is over and the charts on screen are drawn,
+    then a moment for the layout to come to rest."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
+    page.wait_for_timeout(250)
+
+
 def settle(page) -> None:
-    """Wait until the script run is over and the charts are drawn."""
+    """Wait until the page's script run is over and the charts are drawn."""
     page.wait_for_selector("h1", timeout=30_000)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-    page.wait_for_timeout(800)
+    drawn(page)
 
 
 def check_page(page, path: str, name: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from test_accessibility import violations
 
-from test_browser import CHROMIUM, SHOTS, free_port, opened, settle  # noqa: F401 (skips without chromium)
+from test_browser import CHROMIUM, SHOTS, drawn, free_port, opened, settle  # noqa: F401 (skips without chromium)
 from test_browser import browser, server  # noqa: F401 (fixtures)
 
 MEETING = "/dialogue_meeting?moede_halvaar=1.+halv%C3%A5r+2019"
@@ -44,12 +44,10 @@ def test_presentation_mode_fits_the_projector_and_follows_the_keys(server, brows
     with opened(browser, server + MEETING, width, height) as page:
         page.get_by_text("Præsentation (til projektor)").click()
         page.wait_for_selector(".st-key-naeste button")
-        page.wait_for_timeout(1500)
         seen = []
         for number, part in enumerate(PARTS, start=1):
             page.wait_for_function(f"() => document.querySelector('h2')?.innerText === {part!r}", timeout=15_000)
-            page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=15_000)
-            page.wait_for_timeout(900)  # charts drawn
+            drawn(page, 15_000)
             seen.append(slide_title(page))
             header = page.locator(".st-key-slide-header").inner_text()
             assert f"{number} af {len(PARTS)}" in header and "Borger & Arbejdsmarked" in header and "1. halvår 2019" in header
