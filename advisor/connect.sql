@@ -47,15 +47,12 @@ where (p_date_from is null or received_on >= p_date_from)
     and (not coalesce(p_proper_only, false) or inquiry_type <> 'Uden for kompetence')
     and (p_departments is null or list_contains(p_departments, department));
 
--- The selected registrations with their waiting times: calendar days and
--- working days (calendar.workday_no numbers the working days, so the
--- difference counts the working days after receipt up to the answer).
+-- The selected registrations with their waiting times: calendar days, and
+-- working days (stored at every write, advisor/order.sql: the working days
+-- after receipt up to the answer, Monday-Friday but Danish public holidays).
 create macro waiting_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as table
 select
     selected.*,
     selected.first_answer_on - selected.received_on as days_to_answer,
-    selected.meeting_on - selected.received_on as days_to_meeting,
-    answered.workday_no - received.workday_no as working_days_to_answer
-from filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as selected
-join calendar as received on received.day = selected.received_on
-left join calendar as answered on answered.day = selected.first_answer_on;
+    selected.meeting_on - selected.received_on as days_to_meeting
+from filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as selected;

@@ -55,9 +55,11 @@ def store_summary(path: Path) -> None:
         [(version,)] = reader.execute("select data_version from meta").fetchall()
     with duckdb.connect() as con:  # the file as "data", as order.sql expects
         con.execute("attach $path as data", {"path": str(path)})
+        queries.calendar(con)
         con.execute(queries.ORDER_SQL.read_text())
         con.execute("begin")
-        con.execute("update data.inquiries set position = numbered.position, citizen_no = numbered.citizen_no "
+        con.execute("update data.inquiries set position = numbered.position, citizen_no = numbered.citizen_no, "
+                    "working_days_to_answer = numbered.working_days_to_answer "
                     "from numbered_inquiries() as numbered where data.inquiries.inquiry_id = numbered.inquiry_id")
         con.execute("delete from data.month_summary")
         con.execute("insert into data.month_summary by name select * from summary")

@@ -7,13 +7,25 @@
 -- compare one integer; a reader of a database written otherwise numbers the
 -- registrations itself (queries.connect). Run before connect.sql.
 -- The same write numbers the citizens: citizen_no is the pseudonym's rank, so
--- the queries that count citizens group on an integer, not on text.
+-- the queries that count citizens group on an integer, not on text; and counts
+-- each answered registration's working days to its first answer (the calendar
+-- of advisor/calendar.sql, made before this file), so the waiting times need
+-- no calendar at reading.
 create macro natural_key(id) as
     list_transform(regexp_extract_all(id, '\d+'), lambda n: {'digits': length(ltrim(n, '0')), 'value': ltrim(n, '0')});
 
 create macro numbered_inquiries() as table
-select
-    columns(lambda c: c not in ('position', 'citizen_no')),  -- a database older than the columns has none
-    row_number() over (order by received_on, natural_key(inquiry_id), inquiry_id) as position,
-    dense_rank() over (order by citizen_key)::integer as citizen_no
-from data.inquiries;
+with
+
+numbered as (
+    select
+        columns(lambda c: c not in ('position', 'citizen_no', 'working_days_to_answer')),  -- an older database has none
+        row_number() over (order by received_on, natural_key(inquiry_id), inquiry_id) as position,
+        dense_rank() over (order by citizen_key)::integer as citizen_no
+    from data.inquiries
+)
+
+select numbered.*, answered.workday_no - received.workday_no as working_days_to_answer
+from numbered
+left join calendar as received on received.day = numbered.received_on
+left join calendar as answered on answered.day = numbered.first_answer_on;

@@ -68,8 +68,7 @@ def connect(path, memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection
     """
     con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": TEMP_DIRECTORY})
     con.execute("attach $path as data (read_only)", {"path": str(path)})
-    danish_holidays = sorted(holidays.Denmark(years=range(2000, 2041)))
-    con.execute(CALENDAR_SQL.read_text(), {"holidays": danish_holidays})
+    calendar(con)
     con.execute(ORDER_SQL.read_text())
     current = summary_is_current(con)
     # The stored order and summary were made at the last write; a database
@@ -85,6 +84,12 @@ def connect(path, memory_limit: str = MEMORY_LIMIT) -> duckdb.DuckDBPyConnection
         con.execute(SUMMARY_SQL.read_text())
     con.execute(SUMMARISED_SQL.read_text())
     return con
+
+
+def calendar(con: duckdb.DuckDBPyConnection) -> None:
+    """The working-day calendar 2000-2040 (advisor/calendar.sql) in the connection's own catalog."""
+    danish_holidays = sorted(holidays.Denmark(years=range(2000, 2041)))
+    con.execute(CALENDAR_SQL.read_text(), {"holidays": danish_holidays})
 
 
 # (table, missing from the file) -> its view: the stored table, or the empty one of the schema.
@@ -121,6 +126,7 @@ def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:
             " and not exists (select 1 from data.inquiries where citizen_no is null)"
             " and (select count(*) from data.filter_values) >= 0"
             " and (select count(*) from data.half_summary) >= 0"
+            " and not exists (select working_days_to_answer from data.inquiries where false)"
             " from data.meta").fetchall()
         return bool(current)
     except duckdb.CatalogException:  # no filter values: older than them

@@ -391,15 +391,25 @@ def test_a_stale_summary_is_counted_again(tmp_path):
         assert [(r["year"], r["registrations"]) for r in run(con, "yearly_registrations")] == [(2017, 2), (2018, 7), (2019, 3)]
 
 
-def test_a_database_older_than_the_summary_still_opens(tmp_path):
+def test_a_database_older_than_the_summary_still_opens(tmp_path, tiny):
     from conftest import build_from_csv
 
     path = build_from_csv(tmp_path / "tiny.duckdb")
     with duckdb.connect(str(path)) as con:
         con.execute("drop table month_summary")
+        con.execute("drop table half_summary")
+        con.execute("drop table filter_values")
         con.execute("alter table meta drop column summary_version")
+        for column in ("position", "citizen_no", "working_days_to_answer"):
+            con.execute(f"alter table inquiries drop column {column}")
     with queries.connect(path) as con:
+        assert not queries.summary_is_current(con)
         assert run(con, "repeat_by_year")[0] == {"year": 2017, "citizens": 2, "repeat_citizens": 1, "repeat_share": 0.5}
+        # Numbered and counted at reading: working days, "1. gang", the meeting's half-year.
+        assert run(con, "waiting_summary", target_days=5)[0]["answered_within_target_share"] == 5 / 6
+        assert [r["first_contacts"] for r in run(con, "by_department")] == [r["first_contacts"] for r in run(tiny, "by_department")]
+        assert run(con, "key_figures", department=BA, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 6, 30))[0][
+            "registrations"] > 0
 
 
 def test_every_write_stores_a_current_summary(tiny_db):
