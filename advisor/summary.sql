@@ -13,6 +13,15 @@
 -- open_at_month_end.sql use it when the filters are ones it holds
 -- (summarised.sql), and count the registrations otherwise.
 
+-- Every registration under both organisation views (org_view), all or
+-- egentlige only: what the summaries below are counted from.
+create macro both_views(p_proper_only) as table
+select 'registered' as org_view, *
+from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'registered', null)
+union all
+select 'today' as org_view, *
+from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'today', null);
+
 -- The counts for one shape of filters: by department or all together; by one
 -- unit, one type, one channel or all; egentlige only or not. A registration
 -- without a value for a field a shape is by (no unit, say) belongs to no
@@ -21,11 +30,7 @@ create macro month_counts(p_by_department, p_by_unit, p_by_type, p_proper_only, 
 with
 
 placed as (
-    select 'registered' as org_view, *
-    from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'registered', null)
-    union all
-    select 'today' as org_view, *
-    from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'today', null)
+    select * from both_views(p_proper_only)
 ),
 
 scoped as (
@@ -135,11 +140,7 @@ create macro half_counts(p_proper_only) as table
 with
 
 placed as (
-    select 'registered' as org_view, *
-    from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'registered', null)
-    union all
-    select 'today' as org_view, *
-    from filtered_inquiries(null, null, null, null, null, p_proper_only, null, 'today', null)
+    select * from both_views(p_proper_only)
 ),
 
 selected as (
@@ -263,11 +264,8 @@ create table filter_values as
 with
 
 placed as (
-    select 'registered' as org_view, department, unit, inquiry_type, channel
-    from filtered_inquiries(null, null, null, null, null, null, null, 'registered', null)
-    union all
-    select 'today' as org_view, department, unit, inquiry_type, channel
-    from filtered_inquiries(null, null, null, null, null, null, null, 'today', null)
+    select org_view, department, unit, inquiry_type, channel
+    from both_views(false)
 ),
 
 final as (

@@ -8,10 +8,8 @@ selected as (
 ),
 
 firsts as (
-    select
-        citizen_no,
-        arg_min(department, position) as department,
-        arg_min(unit, position) as unit
+    -- Each citizen's first registration among the selected: its place in the order (an integer, unique).
+    select min(position) as position
     from selected
     group by citizen_no
 ),
@@ -24,7 +22,8 @@ all_registrations as (
 
 first_contacts as (
     select department, unit, count(*) as first_contacts
-    from firsts
+    from selected
+    semi join firsts using (position)
     group by all
 ),
 
