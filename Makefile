@@ -18,7 +18,7 @@ dev: $(VENV)/run.stamp $(DEMO)
 test: $(VENV)/test.stamp $(DEMO)
 	$(BIN)/python -m pytest
 
-# National scale: 100k, 1M and 10M rows, about 25 minutes; writes
+# National scale: 100k, 1M and 10M rows, about 40 minutes; writes
 # bench/results.md and bench/results.json. `make test` runs it at a tiny size.
 bench: $(VENV)/test.stamp
 	$(BIN)/python bench/run.py

@@ -366,7 +366,7 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000, 10_000_000])
     parser.add_argument("--imports", type=int, nargs="*", default=[100_000, 1_000_000])
-    parser.add_argument("--sessions", type=int, nargs="*", default=[10, 30])
+    parser.add_argument("--sessions", type=int, nargs="*", default=[30])
     parser.add_argument("--seconds", type=float, default=120, help="how long each load test runs")
     parser.add_argument("--pause", type=float, nargs=2, default=[1.0, 3.0], help="think time between clicks (s)")
     parser.add_argument("--repeats", type=int, default=9)
