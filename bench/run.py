@@ -362,10 +362,18 @@ def markdown(results: dict, before: dict | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def write(results: dict, before: dict | None, out: Path) -> None:
+    results["bench_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n")
+    out.with_suffix(".md").write_text(markdown(results, before))
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000, 10_000_000])
-    parser.add_argument("--imports", type=int, nargs="*", default=[100_000, 1_000_000])
+    # The import takes at most 100 MB a file (importer.MAX_BYTES): 500.000 rows are ~75 MB.
+    parser.add_argument("--imports", type=int, nargs="*", default=[100_000, 500_000])
     parser.add_argument("--sessions", type=int, nargs="*", default=[30])
     parser.add_argument("--seconds", type=float, default=120, help="how long each load test runs")
     parser.add_argument("--pause", type=float, nargs=2, default=[1.0, 3.0], help="think time between clicks (s)")
@@ -411,16 +419,13 @@ def main(argv=None) -> None:
             print(f"  {sessions} sessions done", flush=True)
         result["checks"] = checks(size, result)
         results["sizes"].append(result)
+        write(results, before, args.out)  # each size as soon as it is measured
         if not args.reuse:
             database.unlink()
     for rows in args.imports:
         results["imports"].append(bench_import(rows))
         print(f"import {rows:,} done", flush=True)
-    results["bench_peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
-
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n")
-    args.out.with_suffix(".md").write_text(markdown(results, before))
+    write(results, before, args.out)
     for s in results["sizes"]:
         for c in s["checks"]:
             print(f"{s['rows']:>10,} {c['target']:70} {c['value']:>10} {'ok' if c['met'] else 'MISSED'}")
