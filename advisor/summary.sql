@@ -102,35 +102,26 @@ select * from final;
 -- filter, a type, a channel, a type and a channel, egentlige only, egentlige
 -- and a channel; one unit, one unit egentlige only. Any other choice (two or
 -- more units, a unit with a type or channel) is counted from the registrations.
-create table month_summary as
-with
-
-shapes as (
-    --                      department, unit, type, egentlige, channel
-    select * from month_counts(false, false, false, false, false)
-    union all select * from month_counts(false, false, true, false, false)
-    union all select * from month_counts(false, false, false, false, true)
-    union all select * from month_counts(false, false, true, false, true)
-    union all select * from month_counts(false, false, false, true, false)
-    union all select * from month_counts(false, false, false, true, true)
-    union all select * from month_counts(false, true, false, false, false)
-    union all select * from month_counts(false, true, false, true, false)
-    union all select * from month_counts(true, false, false, false, false)
-    union all select * from month_counts(true, false, true, false, false)
-    union all select * from month_counts(true, false, false, false, true)
-    union all select * from month_counts(true, false, true, false, true)
-    union all select * from month_counts(true, false, false, true, false)
-    union all select * from month_counts(true, false, false, true, true)
-    union all select * from month_counts(true, true, false, false, false)
-    union all select * from month_counts(true, true, false, true, false)
-),
-
-final as (
-    select * from shapes
-    order by org_view, is_total, department, unit, inquiry_type, proper_only, channel, month_start
-)
-
-select * from final;
+-- One statement a shape, so each shape's working memory is freed before the
+-- next is counted (one statement of all of them took over 500 MB even for a
+-- few thousand registrations).
+--                                                    department, unit, type, egentlige, channel
+create table month_summary as select * from month_counts(false, false, false, false, false);
+insert into month_summary select * from month_counts(false, false, true, false, false);
+insert into month_summary select * from month_counts(false, false, false, false, true);
+insert into month_summary select * from month_counts(false, false, true, false, true);
+insert into month_summary select * from month_counts(false, false, false, true, false);
+insert into month_summary select * from month_counts(false, false, false, true, true);
+insert into month_summary select * from month_counts(false, true, false, false, false);
+insert into month_summary select * from month_counts(false, true, false, true, false);
+insert into month_summary select * from month_counts(true, false, false, false, false);
+insert into month_summary select * from month_counts(true, false, true, false, false);
+insert into month_summary select * from month_counts(true, false, false, false, true);
+insert into month_summary select * from month_counts(true, false, true, false, true);
+insert into month_summary select * from month_counts(true, false, false, true, false);
+insert into month_summary select * from month_counts(true, false, false, true, true);
+insert into month_summary select * from month_counts(true, true, false, false, false);
+insert into month_summary select * from month_counts(true, true, false, true, false);
 
 -- The dialogue meeting's figures for one choice of egentlige, every department
 -- and half-year: per unit as unit_figures.sql counts them for a department,
@@ -242,21 +233,8 @@ final as (
 
 select * from final;
 
-create table half_summary as
-with
-
-halves as (
-    select * from half_counts(false)
-    union all
-    select * from half_counts(true)
-),
-
-final as (
-    select * from halves
-    order by org_view, proper_only, department, half_start, is_total, unit
-)
-
-select * from final;
+create table half_summary as select * from half_counts(false);
+insert into half_summary select * from half_counts(true);
 
 -- The values the shared filters offer (filter_options.sql): every
 -- combination of department, unit, type and channel in the data.

@@ -2,7 +2,7 @@
 -- newest first, at most $max_rows of them, each with how many match in all.
 with
 
-selected as (
+selected as not materialized (  -- read twice: a count of all, and the newest in full
     select *
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),

@@ -597,3 +597,22 @@ def test_the_meeting_reads_a_whole_half_year_from_the_summary(demo_con):
     assert "half_summary" in scanned(demo_con, "unit_figures", **half)
     # A half-year cut short at the last registration is counted.
     assert scanned(demo_con, "unit_figures", **half | {"date_to": dt.date(2019, 6, 20)})["inquiries"] > 0
+
+
+def test_a_stale_demo_database_is_counted_within_the_memory_limit(demo_db, demo_con, tmp_path):
+    # A database written before this version (or by hand) is numbered and
+    # summarised when it is opened; a few thousand registrations must fit in
+    # far less than the server's DuckDB memory (one statement of every shape
+    # needed over 500 MB).
+    import shutil
+
+    stale = tmp_path / "stale.duckdb"
+    shutil.copy(demo_db, stale)
+    with duckdb.connect(str(stale)) as con:
+        con.execute("update meta set data_version = data_version + 1")
+    with queries.connect(stale, memory_limit="256MB") as con:
+        assert not queries.summary_is_current(con)
+        for name in ("yearly_registrations", "monthly_registrations"):
+            assert run(con, name, channel="Telefon") == run(demo_con, name, channel="Telefon")
+        half = {"department": BA, "date_from": dt.date(2019, 1, 1), "date_to": dt.date(2019, 6, 30)}
+        assert run(con, "unit_figures", **half) == run(demo_con, "unit_figures", **half)
