@@ -113,11 +113,13 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteC
 
 
 def drawn(page, timeout: int = 30_000) -> None:
-    """Wait until the script run is over and the charts on screen are drawn,
-    then a moment for the layout to come to rest."""
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
-    page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
-    page.wait_for_timeout(250)
+    """Wait until the script run is over and the charts on screen are drawn.
+    Twice, a moment apart: a click's rerun may not have begun when this is
+    first asked, and a page may rerun once more as it settles."""
+    for pause in (400, 250):
+        page.wait_for_timeout(pause)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+        page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
 
 
 def settle(page) -> None:
