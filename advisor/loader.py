@@ -12,11 +12,17 @@ their cost on every call (hashing the parameters, unpickling a copy of the
 result: 0,3-0,5 ms a query, a dozen queries a page). A result is handed out
 as a shallow copy: under pandas' copy-on-write a caller that changes it
 changes its own copy, never the cached one.
+
+A page may name the queries it will load (prefetch): they start at once on
+a small pool of threads and run while the page draws what it already has.
+Whoever asks for a result that is being computed waits for it instead of
+computing it again, so 30 sessions asking the same thing count it once.
 """
 
 import os
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import duckdb
 import pandas as pd
@@ -33,6 +39,9 @@ RUNNING = threading.BoundedSemaphore(os.cpu_count() or 2)
 _lock = threading.Lock()
 _connections: "OrderedDict[tuple, tuple[duckdb.DuckDBPyConnection, int]]" = OrderedDict()
 _results: "OrderedDict[tuple, pd.DataFrame]" = OrderedDict()
+_running: dict[tuple, Future] = {}  # results being computed, by the same key
+# Prefetched queries run here; RUNNING still bounds how many run at once.
+_pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 2, thread_name_prefix="prefetch")
 
 
 def _connection(path: str, identity: tuple[int, int]) -> tuple[duckdb.DuckDBPyConnection, int]:
@@ -59,27 +68,76 @@ def clear() -> None:
     with _lock:
         _connections.clear()
         _results.clear()
+        _running.clear()
 
 
 def _key(params: dict) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
-def _result(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict) -> pd.DataFrame:
-    key = (path, version, name, _key(params))
+def _claim(key: tuple) -> tuple[pd.DataFrame | Future, bool]:
+    """The cached result, or the one being computed; else a new promise the
+    caller must keep (True): each result is computed once, whoever asks."""
     with _lock:
         if key in _results:
             _results.move_to_end(key)
-            return _results[key]
-    source = queries.source(name)
-    given = None if source is None else _result(path, con, version, source, _wanted(source, params))
-    with RUNNING:
-        result = queries.run(con, name, params, given=given)
+            return _results[key], False
+        if key in _running:
+            return _running[key], False
+        _running[key] = Future()
+        return _running[key], True
+
+
+def _fill(promise: Future, key: tuple, path: str, con: duckdb.DuckDBPyConnection, version: int, name: str,
+          params: dict) -> pd.DataFrame:
+    try:
+        source = queries.source(name)
+        given = None if source is None else _result(path, con, version, source, _wanted(source, params))
+        with RUNNING:
+            result = queries.run(con, name, params, given=given)
+    except BaseException as error:
+        with _lock:
+            _running.pop(key, None)
+        promise.set_exception(error)
+        raise
     with _lock:
         _results[key] = result
         while len(_results) > MAX_RESULTS:
             _results.popitem(last=False)
+        _running.pop(key, None)
+    promise.set_result(result)
     return result
+
+
+def _result(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict) -> pd.DataFrame:
+    key = (path, version, name, _key(params))
+    found, mine = _claim(key)
+    if mine:
+        return _fill(found, key, path, con, version, name, params)
+    return found.result() if isinstance(found, Future) else found
+
+
+def _start(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict) -> None:
+    source = queries.source(name)
+    if source is not None:  # queued before what is derived from it: no worker waits on a query still queued
+        _start(path, con, version, source, _wanted(source, params))
+    key = (path, version, name, _key(params))
+    promise, mine = _claim(key)
+    if mine:
+        _pool.submit(_fill, promise, key, path, con, version, name, params).add_done_callback(_quiet)
+
+
+def _quiet(done: Future) -> None:
+    done.exception()  # a failed prefetch fails again, visibly, where the page loads it
+
+
+def prefetch(*requests: tuple[str, dict]) -> None:
+    """Start these queries, (name, params) each, in the background: they run
+    (DuckDB without Python's lock) while the page draws what it has, and
+    load() then finds them done or waits for them."""
+    path, con, version = connection()
+    for name, params in requests:
+        _start(path, con, version, name, _wanted(name, params))
 
 
 def _wanted(name: str, params: dict) -> dict:

@@ -234,16 +234,22 @@ class Material:
 
 
 def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Period, org_view: str,
-            scope: list[str] | None, proper_only: bool = True) -> Material:
+            scope: list[str] | None, proper_only: bool = True,
+            prefetch: Callable[..., None] | None = None) -> Material:
     """`run(query, **params)` runs a query: the app's cached loader, or a plain
-    connection. The meeting counts egentlige henvendelser unless told
-    otherwise, as the annual reports' shares do. A half-year cut short at the
-    last registration (Period.up_to) is compared with the same days before."""
+    connection; `prefetch((query, params), ...)`, if given, starts them all
+    at once (loader.prefetch). The meeting counts egentlige henvendelser unless
+    told otherwise, as the annual reports' shares do. A half-year cut short at
+    the last registration (Period.up_to) is compared with the same days before."""
     def params(period: periods.Period) -> dict:
         return period.params() | {"department": department, "units": None, "inquiry_type": None, "channel": None,
                                   "proper_only": proper_only, "org_view": org_view, "departments": scope}
 
     spans = [half, half.previous(), half.year_before()]
+    if prefetch is not None:
+        prefetch(*((name, params(p)) for p in spans for name in ("unit_figures", "key_figures", "by_topic")),
+                 ("by_type", params(half)), ("events_in_period", half.params()),
+                 ("agreements", {"department": department, "departments": scope}))
     # One half-year a query: the app caches each, so choosing the next
     # half-year counts one new half-year, not three.
     units = [run("unit_figures", **params(p)).drop(columns="half_start").reset_index(drop=True) for p in spans]

@@ -7,6 +7,9 @@ from advisor import filters, loader, periods, ui
 ui.page("Sagsbehandlerskift", filters.describe())
 
 params = filters.params()
+window = periods.trend_window(filters.period())
+loader.prefetch(("caseworker_summary", params), ("caseworker_distribution", params), ("caseworker_by_unit", params),
+                ("caseworker_trend", filters.params(window)), ("events_in_period", window.params()))
 summary = loader.load("caseworker_summary", **params)
 if filters.no_data(summary, "citizens"):
     st.stop()
@@ -47,7 +50,6 @@ ui.table(
 st.caption("*Med gener* kan være større end *Spurgt*: en borger kan fortælle om gener ved et skift uden at være "
            "blevet spurgt om antallet af skift.")
 
-window = periods.trend_window(filters.period())
 st.header("Udvikling pr. måned")
 trend = loader.load("caseworker_trend", **filters.params(window))
 events = loader.load("events_in_period", **window.params())

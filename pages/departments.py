@@ -7,6 +7,9 @@ from advisor import filters, loader, periods, ui
 ui.page("Forvaltninger", filters.describe())
 
 params = filters.params()
+window = periods.trend_window(filters.period())
+loader.prefetch(("by_unit", params), ("by_department", params), ("by_type", params), ("by_topic", params),
+                ("department_trend", filters.params(window)), ("events_in_period", window.params()))
 departments = loader.load("by_department", **params)
 if filters.no_data(departments):
     st.stop()
@@ -65,7 +68,6 @@ ui.bars(by_topic.head(10), "topic", "registrations", category_title="", value_ti
 ui.table(by_topic, {"topic": "Emne", "registrations": "Registreringer", "share": "Andel"}, "emner",
          {"registrations": 0, "share": "share"}, protect=TOPICS)
 
-window = periods.trend_window(filters.period())
 st.header("Udvikling pr. forvaltning")
 trend = loader.load("department_trend", **filters.params(window))
 events = loader.load("events_in_period", **window.params())

@@ -44,7 +44,8 @@ proper_only = switches.toggle("Kun egentlige henvendelser", value=True, key="moe
 switches.toggle("Præsentation (til projektor)", key="praesentation",
                 help="Ét emne ad gangen i fuld skærm. Skift med piletasterne eller Forrige/Næste; Esc afslutter.")
 
-material = meeting.collect(loader.load, department, half, org_view, filters.scope(), proper_only)
+material = meeting.collect(loader.load, department, half, org_view, filters.scope(), proper_only,
+                           prefetch=loader.prefetch)
 if filters.no_data(material.units[0]):
     st.stop()
 chosen, units, labels = material.periods, material.units, material.labels

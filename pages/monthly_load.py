@@ -7,12 +7,14 @@ from advisor import charts, filters, fmt, loader, tables, ui
 ui.page("Månedlig belastning", filters.describe(with_period=False) + " · alle år (perioden gælder ikke her)")
 
 params = filters.params() | {"date_from": None, "date_to": None}
+through = {"through_date": filters.data_span()[1]}  # the last registration
+loader.prefetch(("monthly_registrations", params), ("yearly_registrations", params),
+                ("year_to_date", params | through), ("year_to_date", filters.params(whole=True) | through))
 monthly = loader.load("monthly_registrations", **params)
 if filters.no_data(monthly):
     st.stop()
 yearly = loader.load("yearly_registrations", **params)
 
-through = {"through_date": filters.data_span()[1]}  # the last registration
 ytd = loader.load("year_to_date", **params | through).iloc[0]
 whole = loader.load("year_to_date", **filters.params(whole=True) | through).iloc[0]
 ui.metrics([(

@@ -6,11 +6,14 @@ from advisor import filters, loader, periods, ui
 
 ui.page("Overblik", filters.describe())
 period = filters.period()
+previous = period.previous()
+window = periods.trend_window(period)
+loader.prefetch(("key_figures", filters.params()), ("key_figures", filters.params(previous)),
+                ("monthly_registrations", filters.params(window)), ("events_in_period", window.params()))
 
 now = loader.load("key_figures", **filters.params()).iloc[0]
 if filters.no_data(now.to_frame().T):
     st.stop()
-previous = period.previous()
 before = loader.load("key_figures", **filters.params(previous)).iloc[0]
 # Disclosure control: the same figures for everything the user may see.
 whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] for p in (period, previous)]
@@ -31,7 +34,6 @@ ui.metrics(
     compared=f"mod {previous.label}",
 )
 
-window = periods.trend_window(period)
 st.header("Udvikling pr. måned")
 trend = loader.load("monthly_registrations", **filters.params(window))
 events = loader.load("events_in_period", **window.params())

@@ -13,12 +13,16 @@ target = st.number_input(
     help="Arbejdsdage er mandag–fredag undtagen helligdage.",
 )
 params = filters.params() | {"target_days": target}
+period = filters.period()
+previous = period.previous()
+window = periods.trend_window(period)
+loader.prefetch(("waiting_summary", params), ("waiting_summary", filters.params(previous) | {"target_days": target}),
+                ("waiting_trend", filters.params(window) | {"target_days": target}), ("events_in_period", window.params()),
+                ("waiting_by_unit", params), ("open_at_month_end", filters.params(window)))
 summary = loader.load("waiting_summary", **params)
 if filters.no_data(summary):
     st.stop()
 s = summary.iloc[0]
-period = filters.period()
-previous = period.previous()
 b = loader.load("waiting_summary", **filters.params(previous) | {"target_days": target}).iloc[0]
 whole = [loader.load("waiting_summary", **filters.params(p, whole=True) | {"target_days": target}).iloc[0]
          for p in (period, previous)]
@@ -41,7 +45,6 @@ st.caption("Ventetider tælles for registreringer modtaget i perioden, i kalende
            "(arbejdsdage efter modtagelsesdagen). *Registreringer med møde*: registreringer modtaget i perioden, "
            "hvor der er holdt møde – også når mødet lå efter periodens udgang.")
 
-window = periods.trend_window(filters.period())
 st.header("Udvikling pr. måned")
 trend = loader.load("waiting_trend", **filters.params(window) | {"target_days": target})
 events = loader.load("events_in_period", **window.params())

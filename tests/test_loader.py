@@ -1,0 +1,64 @@
+"""The app's loader: cached results, prefetched queries, each result counted once."""
+
+import threading
+import time
+
+import pytest
+
+from advisor import loader, queries
+from conftest import params
+
+
+@pytest.fixture
+def counted(tiny_db, monkeypatch):
+    """The loader on the tiny database, fresh, counting the queries it runs."""
+    monkeypatch.setenv("ADVISOR_DB", str(tiny_db))
+    loader.clear()
+    runs = []
+    real = queries.run
+
+    def run(con, name, p=None, **kw):
+        if name != "data_version":  # read once as a connection opens
+            runs.append(name)
+        time.sleep(0.05)  # long enough for a second asker to arrive while it runs
+        return real(con, name, p, **kw)
+
+    monkeypatch.setattr(queries, "run", run)
+    yield runs
+    loader.clear()
+
+
+def test_a_prefetched_result_is_the_loaded_one_and_runs_once(counted, tiny):
+    p = params()
+    loader.prefetch(("by_type", p), ("key_figures", p))
+    by_type = loader.load("by_type", **p)
+    assert by_type.equals(queries.run(tiny, "by_type", p))
+    assert loader.load("key_figures", **p).equals(queries.run(tiny, "key_figures", p))
+    assert sorted(counted) == ["by_type", "by_type", "key_figures", "key_figures"]  # once each by the loader, once here
+
+
+def test_a_derived_query_prefetched_runs_its_source_once(counted):
+    p = params()
+    loader.prefetch(("by_department", p), ("by_unit", p))
+    loader.load("by_department", **p)
+    loader.load("by_unit", **p)
+    assert sorted(counted) == ["by_department", "by_unit"]
+
+
+def test_sessions_asking_at_once_share_one_run(counted):
+    p = params()
+    got = []
+    askers = [threading.Thread(target=lambda: got.append(loader.load("by_topic", **p))) for _ in range(8)]
+    for t in askers:
+        t.start()
+    for t in askers:
+        t.join()
+    assert counted == ["by_topic"]
+    assert len(got) == 8 and all(g.equals(got[0]) for g in got)
+
+
+def test_a_failing_prefetch_fails_where_the_page_loads_it(counted):
+    p = params()
+    with pytest.raises(KeyError):  # a parameter missing: the page's load raises, as without prefetch
+        loader.prefetch(("year_to_date", p))
+        loader.load("year_to_date", **p)
