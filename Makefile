@@ -8,7 +8,7 @@ DEMO := data/demo.duckdb
 
 run: $(VENV)/run.stamp $(DEMO)
 	$(BIN)/python -m advisor key
-	$(BIN)/streamlit run app.py
+	$(BIN)/python -m advisor serve
 
 # Development: reload on save (production config turns the file watcher off).
 dev: $(VENV)/run.stamp $(DEMO)

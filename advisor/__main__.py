@@ -32,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("key", help="lav en lokal nøgle til pseudonymer, hvis der ingen er")
 
+    commands.add_parser("serve", help="start dashboardet (streamlit run app.py, med Streamlits tilvalg), klar før første bruger")
+
     p = commands.add_parser("pack", help="materiale til dialogmødet")
     p.add_argument("--department", default="Borger & Arbejdsmarked")
     p.add_argument("--half", required=True, help="fx 2018H2")
@@ -53,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=["csv"], default="csv")
     p.add_argument("--department", help="kun denne forvaltning")
 
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # the rest are Streamlit's own options
+        from advisor import serve
+        return serve.main(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "demo":
         print(f"Demodatabase bygget: {demo.build(args.db, rows=args.rows)}")

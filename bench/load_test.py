@@ -58,7 +58,8 @@ class Server:
         self.port = free_port()
         env = dict(os.environ, **({"ADVISOR_DB": str(database)} if database else {}), **(env or {}))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(self.port),
+            [sys.executable, "-m", *(["advisor", "serve"] if app == ROOT / "app.py" else ["streamlit", "run", str(app)]),
+             "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
         )

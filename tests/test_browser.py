@@ -54,7 +54,7 @@ def server(demo_db):
     port = free_port()
     env = {**os.environ, "ADVISOR_DB": str(demo_db)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+        [sys.executable, "-m", "advisor", "serve", "--server.port", str(port),  # as `make run` starts it
          "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )

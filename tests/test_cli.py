@@ -50,3 +50,29 @@ def test_every_command_line_in_the_readme_runs_in_the_projects_environment():
     calls = re.findall(r"([^\s`(]*python\S*) -m advisor", readme)
     assert calls and set(calls) == {".venv/bin/python"}, calls
     assert "http://localhost:8501" in readme
+
+
+def test_serve_reads_what_every_page_reads_first_before_streamlit_starts(tiny_db, monkeypatch):
+    import sys
+    from advisor import loader, serve
+    monkeypatch.setattr(sys, "argv", list(sys.argv))  # serve sets Streamlit's
+    monkeypatch.setenv("ADVISOR_DB", str(tiny_db))
+    loader.clear()
+    started = []
+    monkeypatch.setattr("streamlit.web.cli.main", lambda: started.append(sys.argv[1:]) or 0)
+    assert main(["serve", "--server.port", "8599"]) == 0
+    assert started == [["run", str(serve.APP), "--server.port", "8599"]]
+    cached = {key[2] for key in loader._results}
+    assert {"data_status", "filter_options"} <= cached
+    loader.clear()
+
+
+def test_serve_starts_even_when_the_database_is_missing(tmp_path, monkeypatch):
+    import sys
+    from advisor import loader
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    monkeypatch.setenv("ADVISOR_DB", str(tmp_path / "none.duckdb"))
+    loader.clear()
+    monkeypatch.setattr("streamlit.web.cli.main", lambda: 0)
+    assert main(["serve"]) == 0
+    assert not loader._results and not (tmp_path / "none.duckdb").exists()
