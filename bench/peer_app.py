@@ -13,6 +13,7 @@ log and plainer drawing: everything it leaves out only makes it faster.
 import datetime as dt
 import os
 import sys
+import warnings
 from pathlib import Path
 
 import altair as alt
@@ -24,6 +25,10 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 
 import pandas_baseline as pb  # noqa: E402
 from advisor import periods  # noqa: E402  (period arithmetic and labels only)
+
+with warnings.catch_warnings():  # plain pandas 3, not the app's setting (advisor/__init__.py)
+    warnings.simplefilter("ignore")
+    pd.set_option("future.infer_string", True)
 
 
 @st.cache_resource

@@ -54,10 +54,11 @@ def test_every_command_line_in_the_readme_runs_in_the_projects_environment():
 
 def test_serve_reads_what_every_page_reads_first_before_streamlit_starts(tiny_db, monkeypatch):
     import sys
-    from advisor import loader, serve
+    from advisor import filters, loader, serve
     monkeypatch.setattr(sys, "argv", list(sys.argv))  # serve sets Streamlit's
     monkeypatch.setenv("ADVISOR_DB", str(tiny_db))
     loader.clear()
+    filters._option_values.cache_clear()  # as in a new server process
     started = []
     monkeypatch.setattr("streamlit.web.cli.main", lambda: started.append(sys.argv[1:]) or 0)
     assert main(["serve", "--server.port", "8599"]) == 0
