@@ -7,8 +7,8 @@ from advisor import filters, loader, ui
 ui.page("Gentagne henvendelser", filters.describe())
 
 params = filters.params()
-loader.prefetch(*((name, params) for name in ("key_figures", "registrations_per_citizen", "course_length",
-                                              "repeat_by_unit", "repeat_by_year")))
+loader.prefetch(*((name, params) for name in ("key_figures", "citizen_courses", "repeat_by_unit", "repeat_by_year",
+                                              "registrations_per_citizen", "course_length")))
 now = loader.load("key_figures", **params)
 if filters.no_data(now):
     st.stop()

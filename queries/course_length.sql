@@ -1,33 +1,19 @@
 -- How long each citizen's course in the period lasted: days from their
 -- first registration to the later of their last registration and their
 -- last closing, in bands.
+-- derived from: citizen_courses
+-- Summed over citizen_courses' registration counts for the same filters.
 with
 
-selected as (
-    select citizen_no, received_on, closed_on
-    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
-),
-
 courses as (
-    select
-        citizen_no,
-        greatest(max(received_on), coalesce(max(closed_on), max(received_on))) - min(received_on) as days
-    from selected
-    group by citizen_no
+    select band, citizens
+    from citizen_courses
 ),
 
 bands as (
-    select
-        case
-            when days <= 7 then 1
-            when days <= 30 then 2
-            when days <= 90 then 3
-            when days <= 180 then 4
-            else 5
-        end as band,
-        count(*) as citizens
+    select band, sum(citizens)::bigint as citizens
     from courses
-    group by all
+    group by band
 ),
 
 final as (

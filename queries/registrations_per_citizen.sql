@@ -1,24 +1,20 @@
 -- How many citizens had 1, 2, 3 ... registrations in the period; 6 stands
 -- for "6 or more".
+-- derived from: citizen_courses
+-- Summed over citizen_courses' bands for the same filters.
 with
 
-selected as (
-    select citizen_no
-    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
-),
-
-per_citizen as (
-    select citizen_no, least(count(*), 6) as registrations
-    from selected
-    group by citizen_no
+courses as (
+    select registrations, citizens
+    from citizen_courses
 ),
 
 final as (
     select
         registrations,
         if(registrations = 6, '6 eller flere', registrations::varchar) as label,
-        count(*) as citizens
-    from per_citizen
+        sum(citizens)::bigint as citizens
+    from courses
     group by all
     order by registrations
 )

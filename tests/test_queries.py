@@ -271,6 +271,14 @@ def test_course_length(tiny):
     ]
 
 
+def test_citizen_courses(tiny):
+    # By registrations and course: C, D, B, F one each, up to 7 days; A one (26 days); E two (14 days).
+    assert run(tiny, "citizen_courses") == [
+        {"registrations": 1, "band": 1, "citizens": 4}, {"registrations": 1, "band": 2, "citizens": 1},
+        {"registrations": 2, "band": 2, "citizens": 1},
+    ]
+
+
 def test_repeat_by_unit(tiny):
     assert [(r["unit"], r["citizens"], r["repeat_citizens"], r["repeat_share"]) for r in run(tiny, "repeat_by_unit")] == [
         ("Udbetaling Danmark", 1, 0, 0.0), ("Borgerservice", 1, 0, 0.0), ("Jobcenter – Jobaktiv", 1, 0, 0.0),
