@@ -26,13 +26,17 @@ org_today as (
     where valid_from <= current_date and (valid_to is null or current_date <= valid_to)
 ),
 
+-- Only "as organised today" joins the organisation: DuckDB drops the branch
+-- its bound p_org_view rules out, so the usual view reads the rows alone.
 placed as (
-    select
-        inquiries.* replace (
-            if(p_org_view = 'today', coalesce(org_today.department, inquiries.department), inquiries.department) as department
-        )
+    select inquiries.*
+    from inquiries
+    where p_org_view is distinct from 'today'
+    union all
+    select inquiries.* replace (coalesce(org_today.department, inquiries.department) as department)
     from inquiries
     left join org_today using (unit)
+    where p_org_view = 'today'
 )
 
 select *

@@ -2,7 +2,7 @@
 -- newest first, at most $max_rows of them, each with how many match in all.
 with
 
-selected as not materialized (  -- read twice: a count of all, and the newest in full
+selected as not materialized (  -- read three times: a count of all, the newest positions, their rows
     select *
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
@@ -12,13 +12,21 @@ matching as (
     from selected
 ),
 
+-- The newest by their position alone, then their rows: a top-N of whole
+-- rows would carry every column of every selected row (4× slower at 10M).
+newest_positions as (
+    select position
+    from selected
+    order by position desc
+    limit $max_rows
+),
+
 newest as (
     select
         inquiry_id, citizen_key, received_on, channel, department, unit, inquiry_type, topic,
         first_answer_on, meeting_on, closed_on, caseworker_changes, caseworker_change_trouble, position
     from selected
-    order by position desc
-    limit $max_rows
+    where position in (select position from newest_positions)
 ),
 
 final as (
