@@ -5,7 +5,7 @@
 For each size it builds a scaled demo database (python -m advisor demo
 --rows N) and measures, on this machine:
 - every query in queries/: median and p95 of repeated warm runs;
-- every page's whole script run on a `streamlit run` server, over the
+- every page's whole script run on a server started as `make run` starts it, over the
   websocket protocol: the first run after start, and runs after filter
   changes that miss the result cache;
 - the same aggregations in pandas over a DataFrame read from Parquet, as a
@@ -281,7 +281,7 @@ def markdown(results: dict, before: dict | None = None) -> str:
 
     befores = {b["rows"]: b for b in (before or {}).get("sizes", [])}
     lines += ["", "## Pages: a filter change that misses the cache, one user", "",
-              "Each page's whole script on a `streamlit run` server, driven over its websocket as a browser drives it: "
+              "Each page's whole script on a server started as `make run` starts it (`python -m advisor serve`), driven over its websocket as a browser drives it: "
               "every sidebar filter changed in turn (department, type, channel, egentlige, organisation view, year, "
               "period kind, half-year, units; bench/run.py STEPS), each to a combination not seen before. "
               "Median · p95 of the changes (ms)."
@@ -337,7 +337,7 @@ def markdown(results: dict, before: dict | None = None) -> str:
     loads = [(s["rows"], load) for s in sizes for load in s.get("load", [])]
     if loads:
         pause, seconds = loads[0][1]["pause_s"], loads[0][1]["seconds"]
-        lines += ["", "## Load: concurrent sessions against one `streamlit run` server", "",
+        lines += ["", "## Load: concurrent sessions against one server (`python -m advisor serve`)", "",
                   f"Each session opens a page, then for {n(seconds)} s waits {n(pause[0], 1)}–{n(pause[1], 1)} s "
                   "and changes a sidebar filter (any of them), or (one time in five) opens another page.", "",
                   "| rows | sessions | first render p50 · p95 | rerun p50 · p95 (runs) | most KB in a run | "
