@@ -59,10 +59,13 @@ def test_serve_reads_what_every_page_reads_first_before_streamlit_starts(tiny_db
     monkeypatch.setenv("ADVISOR_DB", str(tiny_db))
     loader.clear()
     filters._option_values.cache_clear()  # as in a new server process
+    frozen = []
+    monkeypatch.setattr("gc.freeze", lambda: frozen.append(True))  # not the test process's objects
     started = []
     monkeypatch.setattr("streamlit.web.cli.main", lambda: started.append(sys.argv[1:]) or 0)
     assert main(["serve", "--server.port", "8599"]) == 0
     assert started == [["run", str(serve.APP), "--server.port", "8599"]]
+    assert frozen == [True]  # what is loaded is exempt from full garbage collections
     cached = {key[2] for key in loader._results}
     assert {"data_status", "filter_options"} <= cached
     loader.clear()
@@ -75,5 +78,6 @@ def test_serve_starts_even_when_the_database_is_missing(tmp_path, monkeypatch):
     monkeypatch.setenv("ADVISOR_DB", str(tmp_path / "none.duckdb"))
     loader.clear()
     monkeypatch.setattr("streamlit.web.cli.main", lambda: 0)
+    monkeypatch.setattr("gc.freeze", lambda: None)
     assert main(["serve"]) == 0
     assert not loader._results and not (tmp_path / "none.duckdb").exists()
