@@ -252,8 +252,8 @@ def _shown(values: list, spec: int | str) -> list[str]:
         return pd.to_datetime(days, errors="coerce").dt.strftime("%d.%m.%Y").fillna("").tolist()
     if spec == "yes/no":
         return ["" if fmt._missing(v) else "ja" if v else "nej" for v in values]
-    if spec == "text":
-        return ["" if fmt._missing(v) else str(v) for v in values]
+    if spec == "text":  # a text as it is at once (2.500 cells in the registrations' table)
+        return [v if isinstance(v, str) else "" if fmt._missing(v) else str(v) for v in values]
     if str(spec).startswith("+"):
         return [fmt.number(v, int(spec[1:]), signed=True) for v in values]
     return [fmt.number(v, spec) for v in values]
