@@ -8,13 +8,14 @@ ui.page("Overblik", filters.describe())
 period = filters.period()
 previous = period.previous()
 window = periods.trend_window(period)
-loader.prefetch(("key_figures", filters.params()), ("key_figures", filters.params(previous)),
-                ("monthly_registrations", filters.params(window)), ("events_in_period", window.params()))
+params, before_params, in_window = filters.params(), filters.params(previous), filters.params(window)
+loader.prefetch(("key_figures", params), ("key_figures", before_params), ("monthly_registrations", in_window),
+                ("events_in_period", window.params()))
 
-now = loader.load("key_figures", **filters.params()).iloc[0]
+now = loader.load("key_figures", **params).iloc[0]
 if filters.no_data(now.to_frame().T):
     st.stop()
-before = loader.load("key_figures", **filters.params(previous)).iloc[0]
+before = loader.load("key_figures", **before_params).iloc[0]
 # Disclosure control: the same figures for everything the user may see.
 whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] for p in (period, previous)]
 over_citizens = {"basis": (now.citizens, before.citizens)}
@@ -35,7 +36,7 @@ ui.metrics(
 )
 
 st.header("Udvikling pr. måned")
-trend = loader.load("monthly_registrations", **filters.params(window))
+trend = loader.load("monthly_registrations", **in_window)
 events = loader.load("events_in_period", **window.params())
 ui.lines(trend, {"registrations": "Registreringer", "new_citizens": "Nye borgere"}, y_title="Antal", events=events,
          protect={"counts": ["registrations", "new_citizens"], "keys": ["month_start"],

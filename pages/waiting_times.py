@@ -16,14 +16,15 @@ params = filters.params() | {"target_days": target}
 period = filters.period()
 previous = period.previous()
 window = periods.trend_window(period)
-loader.prefetch(("waiting_summary", params), ("waiting_summary", filters.params(previous) | {"target_days": target}),
-                ("waiting_trend", filters.params(window) | {"target_days": target}), ("events_in_period", window.params()),
-                ("waiting_by_unit", params), ("open_at_month_end", filters.params(window)))
+before = filters.params(previous) | {"target_days": target}
+in_window = filters.params(window) | {"target_days": target}  # open_at_month_end takes no target
+loader.prefetch(("waiting_summary", params), ("waiting_summary", before), ("waiting_trend", in_window),
+                ("events_in_period", window.params()), ("waiting_by_unit", params), ("open_at_month_end", in_window))
 summary = loader.load("waiting_summary", **params)
 if filters.no_data(summary):
     st.stop()
 s = summary.iloc[0]
-b = loader.load("waiting_summary", **filters.params(previous) | {"target_days": target}).iloc[0]
+b = loader.load("waiting_summary", **before).iloc[0]
 whole = [loader.load("waiting_summary", **filters.params(p, whole=True) | {"target_days": target}).iloc[0]
          for p in (period, previous)]
 
@@ -46,7 +47,7 @@ st.caption("Ventetider tælles for registreringer modtaget i perioden, i kalende
            "hvor der er holdt møde – også når mødet lå efter periodens udgang.")
 
 st.header("Udvikling pr. måned")
-trend = loader.load("waiting_trend", **filters.params(window) | {"target_days": target})
+trend = loader.load("waiting_trend", **in_window)
 events = loader.load("events_in_period", **window.params())
 ui.lines(
     trend,
@@ -75,7 +76,7 @@ ui.table(
 )
 
 st.header("Åbne registreringer ved månedens udgang")
-open_cases = loader.load("open_at_month_end", **filters.params(window))
+open_cases = loader.load("open_at_month_end", **in_window)
 ui.lines(open_cases, {"open_at_month_end": "Åbne"}, y_title="Åbne registreringer",
          protect={"counts": ["open_at_month_end"], "keys": ["month_start"],
                   "parent": lambda: loader.load("open_at_month_end", **filters.params(window, whole=True))})
