@@ -62,3 +62,27 @@ def test_a_failing_prefetch_fails_where_the_page_loads_it(counted):
     with pytest.raises(KeyError):  # a parameter missing: the page's load raises, as without prefetch
         loader.prefetch(("year_to_date", p))
         loader.load("year_to_date", **p)
+
+
+@pytest.mark.parametrize("page", ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts",
+                                  "caseworker_changes", "dialogue_meeting"])
+def test_every_query_a_page_prefetches_is_one_it_loads(app, tiny_db, monkeypatch, page):
+    """A prefetch whose parameters differ from the load's would count a figure nobody reads."""
+    prefetched, loaded = set(), set()
+    real_prefetch, real_load = loader.prefetch, loader.load
+
+    def prefetch(*requests):
+        prefetched.update((name, loader._key(loader._wanted(name, p))) for name, p in requests)
+        real_prefetch(*requests)
+
+    def load(name, **p):
+        loaded.add((name, loader._key(loader._wanted(name, p))))
+        return real_load(name, **p)
+
+    monkeypatch.setattr(loader, "prefetch", prefetch)
+    monkeypatch.setattr(loader, "load", load)
+    at = app(tiny_db, f"pages/{page}.py")
+    assert not at.exception
+    assert prefetched
+    sources = {"citizen_courses"}  # read through registrations_per_citizen and course_length
+    assert {name for name, _ in prefetched - loaded} <= sources
