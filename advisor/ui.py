@@ -313,7 +313,11 @@ def downloads(data, name: str, shown_for: str | None = None, where=st) -> None:
     `shown_for` says otherwise) in the audit log."""
     what = {"tabel": name, "filtre": shown_for or filters.describe()}
     make = data if callable(data) else lambda: data
-    menu = where.popover("Hent", icon=":material/download:", key=f"hent-{name.replace('.', '-')}")
+    # The buttons are made when the menu is opened (a rerun): a page holds up
+    # to a dozen tables, and two buttons each cost every rerun of it.
+    menu = where.popover("Hent", icon=":material/download:", key=f"hent-{name.replace('.', '-')}", on_change="rerun")
+    if not menu.open:
+        return
     download("CSV (Excel på dansk)", lambda: export.csv_bytes(make()), f"{name}.csv", "text/csv",
              what | {"format": "csv"}, menu)
     download("Excel-fil", lambda: export.xlsx_bytes(make(), name), f"{name}.xlsx", XLSX, what | {"format": "xlsx"}, menu)

@@ -50,6 +50,7 @@ if filters.no_data(material.units[0]):
     st.stop()
 chosen, units, labels = material.periods, material.units, material.labels
 who = filters.who()
+writer = who.user or "uden login"  # who the adviser's writes are recorded as
 k = who.k
 guard = who.k if who.protected else None  # the page hides small numbers for leaders; handouts always
 as_of, demo_data = meeting.data_as_of(loader.load("data_status"))
@@ -142,7 +143,12 @@ def theme(figures: list[str]) -> None:
     """A theme's figures, one tab each: the chart, and beside it (under it on a
     narrow screen) the compact table."""
     st.caption(legend())
-    for figure, tab in zip(figures, st.tabs([meeting.FIGURES[f][0] for f in figures])):
+    # Only the open tab is drawn; opening another reruns the page (from the cache), and the tab stays open.
+    tabs = st.tabs([meeting.FIGURES[f][0] for f in figures], key="tema-" + "-".join(figures),
+                   on_change="rerun")
+    for figure, tab in zip(figures, tabs):
+        if not tab.open:
+            continue
         chart_side, table_side = ui.pair(f"moede-{figure}", where=tab)
         figure_chart(figure, chart_side)
         figure_table(figure, table_side)
@@ -202,10 +208,26 @@ def recorded() -> None:
             "Status": listed["status"]}), ["Nr."])
     if who.protected:  # leaders read the agreements; only the adviser writes them
         return
+    # The forms are made when their expander is opened (a rerun): a data editor and
+    # a form's widgets cost every rerun of the page, and most runs write nothing.
+    adding = st.expander(f"Registrér mødet om {half.label}", icon=":material/edit_note:", key="registrer-moede",
+                         on_change="rerun")
+    if adding.open:
+        new_meeting(adding.form("nyt-moede"))
+    if listed.empty:
+        return
+    updating = st.expander("Opdatér en aftales status", icon=":material/published_with_changes:", key="opdater-aftale",
+                           on_change="rerun")
+    if updating.open:
+        new_status(updating.form("status"), listed)
+    if st.button("Fortryd seneste ændring af møder og aftaler", icon=":material/undo:", key="fortryd-aftale"):
+        written(lambda: agreements.undo(ui.database(), who=writer), None, st)
+
+
+def new_meeting(form) -> None:
+    """The form for a meeting held: its date, the units present and its agreements."""
     unit_names = filters.options("unit", department) if org_view == "registered" else sorted(
         set(units[0]["unit"]) | set(units[1]["unit"]) | set(units[2]["unit"]))
-    database, by = ui.database(), who.user or "uden login"
-    form = st.expander(f"Registrér mødet om {half.label}", icon=":material/edit_note:").form("nyt-moede")
     held_on = form.date_input("Mødedato", value=min(dt.date.today(), half.end + dt.timedelta(days=45)), format="DD.MM.YYYY")
     present = form.multiselect("Afdelinger til stede", unit_names)
     form.caption(f"Aftaler: kort tekst om enheden (højst {agreements.MAX_TEXT} tegn), aldrig om en borger "
@@ -225,20 +247,19 @@ def recorded() -> None:
                                     "" if pd.isna(r.Afdeling) else str(r.Afdeling),
                                     FIGURE_NAMES.get(r.Tal, ""), r.Opfølgning)
                for r in rows.itertuples()]
-        written(lambda: agreements.record(database, held_on=held_on, department=department, half=half.key,
-                                          units_present=present, agreements=new, who=by),
+        written(lambda: agreements.record(ui.database(), held_on=held_on, department=department, half=half.key,
+                                          units_present=present, agreements=new, who=writer),
                 f"Mødet om {half.label} er gemt med {len(new)} aftale(r).", form)
-    if listed.empty:
-        return
+
+
+def new_status(form, listed: pd.DataFrame) -> None:
+    """The form for an agreement's new status."""
     choices = dict(zip(listed["agreement_id"], listed["what"]))
-    form = st.expander("Opdatér en aftales status", icon=":material/published_with_changes:").form("status")
     chosen_id = form.selectbox("Aftale", list(choices), format_func=lambda i: f"{i}: {choices[i]}")
     status = form.selectbox("Ny status", agreements.STATUSES)
     if form.form_submit_button("Gem status", icon=":material/save:"):
-        written(lambda: agreements.set_status(database, int(chosen_id), status, who=by),
+        written(lambda: agreements.set_status(ui.database(), int(chosen_id), status, who=writer),
                 f"Aftale {chosen_id} har nu status {status}.", form)
-    if st.button("Fortryd seneste ændring af møder og aftaler", icon=":material/undo:", key="fortryd-aftale"):
-        written(lambda: agreements.undo(database, who=by), None, st)
 
 
 def written(write, message: str | None, where) -> None:

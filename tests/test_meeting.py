@@ -2,6 +2,7 @@
 discuss (hand-made figures), the page through AppTest."""
 
 import datetime as dt
+import json
 
 import pandas as pd
 import pytest
@@ -197,14 +198,33 @@ def test_presentation_mode_shows_one_part_at_a_time_and_stops_at_the_ends(app, d
     assert len(at.header) == 10  # the whole page again
 
 
+def each_tab(at):
+    """Open each figure's tab, theme by theme (only a theme's open tab is
+    drawn), and yield the figure and its unit table as drawn."""
+    for i, figures in enumerate(meeting.THEMES.values()):
+        for figure in figures:
+            at.session_state["tema-" + "-".join(figures)] = meeting.FIGURES[figure][0]
+            at.run()
+            assert not at.exception
+            drawn = [json.loads(c.proto.spec).get("description", "") for c in at.get("vega_lite_chart")]
+            assert sum(d.startswith("Prikdiagram: ") for d in drawn) == len(meeting.THEMES)  # one figure a theme
+            assert any(d.startswith(f"Prikdiagram: {meeting.FIGURES[figure][0].lower()} pr.") for d in drawn), figure
+            yield figure, [t for t in tables(at) if t.columns[0] == "Afdeling"][i]
+
+
 def test_a_leader_sees_no_small_count_in_the_meeting_material(app, tiny_db):
     from test_access import LEADER_BA, small_counts_shown
 
     at = app(tiny_db, "pages/dialogue_meeting.py", query={"moede_halvaar": "1. halvår 2018"}, user=LEADER_BA)
     assert not at.exception
-    assert small_counts_shown(at) == []
+    # Only a theme's open tab is drawn: each figure's tab opened in turn, nothing small shows.
+    unit_tables = {}
+    for figure, drawn in each_tab(at):
+        assert small_counts_shown(at) == [], figure
+        unit_tables[figure] = drawn
     # The unit tables: registrations, citizens, complaints, trouble hold counts.
-    count_tables = [t for t in tables(at) if "Afdeling" in t.columns][:4]
+    count_tables = [unit_tables[f] for f in ("registrations", "citizens", "complaints", "citizens_with_trouble")]
+    assert all(t.columns[0] == "Afdeling" for t in count_tables)
     assert all("Ændring mod 2. halvår 2017" in t.columns for t in count_tables)
     cells = [v for t in count_tables for c in t.columns[1:] for v in t[c]]
     assert cells and not {"1", "2", "3", "4", "+1", "+2", "+3", "+4", "-1", "-2", "-3", "-4"} & set(cells)
