@@ -285,10 +285,11 @@ def follow_up_rows(material: Material, k: int | None) -> list[dict]:
     """Each agreement followed up: its text, unit, figure, status, follow-up
     date, and its figure in the half-year it was agreed about ("before") and
     now, each a number or, with k, the label of a hidden one (small-number rule)."""
+    by_half = {half: {row["unit"]: row for row in frame.to_dict("records")} for half, frame in material.agreed_units.items()}
     now_by_unit = {row["unit"]: row for row in material.units[0].to_dict("records")}
     rows = []
     for a in (material.agreed if material.agreed is not None else pd.DataFrame()).itertuples():
-        then_by_unit = {row["unit"]: row for row in material.agreed_units[a.half].to_dict("records")}
+        then_by_unit = by_half[a.half]
         values = [_guarded(by_unit.get(a.unit), a.figure, k) for by_unit in (then_by_unit, now_by_unit)]
         rows.append({"what": a.what, "unit": a.unit, "figure": FIGURES[a.figure][0], "figure_key": a.figure,
                      "status": a.status, "follow_up_on": a.follow_up_on, "agreed_in": periods.parse(a.half).label,

@@ -227,7 +227,7 @@ def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = (), where=
     total = ' class="sum"'
     body = "".join(
         f"<tr{total if row[0] in emphasised else ''}>" + "".join(cell("td", v, r) for v, r in zip(row, right)) + "</tr>"
-        for row in shown.itertuples(index=False)
+        for row in zip(*(shown.iloc[:, i].tolist() for i in range(len(columns))))  # itertuples makes a class a call
     )
     # A wide table scrolls sideways in its box: the box takes the keyboard focus (tabindex), so it can be scrolled
     # without a mouse, and is named by the table's first header.
