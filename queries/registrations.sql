@@ -7,8 +7,11 @@ selected as not materialized (  -- read three times: a count of all, the newest 
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
+-- Counted by a date that every registration has (not null, schema.sql): a
+-- count(*) here had DuckDB read the first column, the text Løbenr., of every
+-- selected row: 20 ms a run at 1M registrations, 10 ms without.
 matching as (
-    select count(*) as matching
+    select count(received_on) as matching
     from selected
 ),
 
