@@ -14,7 +14,7 @@ summary = loader.load("caseworker_summary", **params)
 if filters.no_data(summary, "citizens"):
     st.stop()
 s = summary.iloc[0]
-whole = loader.load("caseworker_summary", **filters.params(whole=True)).iloc[0]
+whole = loader.load("caseworker_summary", **filters.params(whole=True)).iloc[0] if filters.who().protected else None
 ui.metrics([
     ("Borgere spurgt om skift", s.citizens_asked, None, 0, "off", ui.counted("citizens_asked", whole)),
     ("Borgere med gener ved skift", s.citizens_with_trouble, None, 0, "off", ui.counted("citizens_with_trouble", whole)),

@@ -8,26 +8,28 @@ ui.page("Månedlig belastning", filters.describe(with_period=False) + " · alle 
 
 params = filters.params() | {"date_from": None, "date_to": None}
 through = {"through_date": filters.data_span()[1]}  # the last registration
-loader.prefetch(("monthly_registrations", params), ("yearly_registrations", params),
-                ("year_to_date", params | through), ("year_to_date", filters.params(whole=True) | through))
+# Leaders and the secretariat: their counts are guarded by the same counts for everything they may see.
+guarded_counts = filters.who().protected
+loader.prefetch(("monthly_registrations", params), ("yearly_registrations", params), ("year_to_date", params | through),
+                *([("year_to_date", filters.params(whole=True) | through)] if guarded_counts else []))
 monthly = loader.load("monthly_registrations", **params)
 if filters.no_data(monthly):
     st.stop()
 yearly = loader.load("yearly_registrations", **params)
 
 ytd = loader.load("year_to_date", **params | through).iloc[0]
-whole = loader.load("year_to_date", **filters.params(whole=True) | through).iloc[0]
+whole = loader.load("year_to_date", **filters.params(whole=True) | through).iloc[0] if guarded_counts else None
 ui.metrics([(
     f"Registreringer i {ytd.year} til og med {fmt.date(ytd.through_date)}, mod samme dage i {ytd.year - 1}",
     ytd.registrations, ytd.registrations_year_before, 0, "off",
-    {"count": True, "parent": (whole.registrations, whole.registrations_year_before)},
+    {"count": True, "parent": (None, None) if whole is None else (whole.registrations, whole.registrations_year_before)},
 )], per_row=1)
 
 # For leaders and the secretariat: the same tables without the optional
 # filters, which a filtered month must not be worked back from.
 everything = filters.params(whole=True) | {"date_from": None, "date_to": None}
-whole_monthly = loader.load("monthly_registrations", **everything) if filters.who().protected else None
-whole_yearly = loader.load("yearly_registrations", **everything) if filters.who().protected else None
+whole_monthly = loader.load("monthly_registrations", **everything) if guarded_counts else None
+whole_yearly = loader.load("yearly_registrations", **everything) if guarded_counts else None
 
 st.header("Registreringer pr. måned")
 hidden = ui.year_table(tables.year_by_month(monthly, yearly), "registreringer-pr-maaned",

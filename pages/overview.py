@@ -16,8 +16,9 @@ now = loader.load("key_figures", **params).iloc[0]
 if filters.no_data(now.to_frame().T):
     st.stop()
 before = loader.load("key_figures", **before_params).iloc[0]
-# Disclosure control: the same figures for everything the user may see.
-whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] for p in (period, previous)]
+# Disclosure control: the same figures for everything the user may see (leaders and the secretariat).
+whole = [loader.load("key_figures", **filters.params(p, whole=True)).iloc[0] if filters.who().protected else None
+         for p in (period, previous)]
 over_citizens = {"basis": (now.citizens, before.citizens)}
 repeat = over_citizens | {"part": (now.repeat_citizens, before.repeat_citizens)}
 

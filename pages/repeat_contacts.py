@@ -13,7 +13,7 @@ now = loader.load("key_figures", **params)
 if filters.no_data(now):
     st.stop()
 k = now.iloc[0]
-whole = loader.load("key_figures", **filters.params(whole=True)).iloc[0]
+whole = loader.load("key_figures", **filters.params(whole=True)).iloc[0] if filters.who().protected else None
 ui.metrics([
     ("Borgere", k.citizens, None, 0, "off", ui.counted("citizens", whole)),
     ("Med 2 eller flere henvendelser", k.repeat_citizens, None, 0, "off",

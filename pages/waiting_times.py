@@ -26,7 +26,7 @@ if filters.no_data(summary):
 s = summary.iloc[0]
 b = loader.load("waiting_summary", **before).iloc[0]
 whole = [loader.load("waiting_summary", **filters.params(p, whole=True) | {"target_days": target}).iloc[0]
-         for p in (period, previous)]
+         if filters.who().protected else None for p in (period, previous)]
 
 over_answered, over_meetings = {"basis": (s.answered, b.answered)}, {"basis": (s.meetings, b.meetings)}
 within = over_answered | {"part": tuple(None if pd.isna(x.answered_within_target_share) else round(x.answered_within_target_share * x.answered)

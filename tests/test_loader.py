@@ -86,3 +86,30 @@ def test_every_query_a_page_prefetches_is_one_it_loads(app, tiny_db, monkeypatch
     assert prefetched
     sources = {"citizen_courses"}  # read through registrations_per_citizen and course_length
     assert {name for name, _ in prefetched - loaded} <= sources
+
+
+@pytest.mark.parametrize("page", ["overview", "monthly_load", "waiting_times", "repeat_contacts", "caseworker_changes"])
+@pytest.mark.parametrize("user", [None, "leder.ba@esbjerg.dk"], ids=["adviser", "leader"])
+def test_only_guarded_counts_are_counted_again_for_everything_the_user_may_see(app, tiny_db, monkeypatch, page, user):
+    """A leader's counts are guarded by the same counts without the optional
+    filters (disclosure.py); the adviser sees every count, so her pages never
+    count those: at 10M registrations each is a second per-citizen count."""
+    asked = []
+    real_prefetch, real_load = loader.prefetch, loader.load
+
+    def prefetch(*requests):
+        asked.extend(p for _, p in requests)
+        real_prefetch(*requests)
+
+    def load(name, **p):
+        asked.append(p)
+        return real_load(name, **p)
+
+    monkeypatch.setattr(loader, "prefetch", prefetch)
+    monkeypatch.setattr(loader, "load", load)
+    at = app(tiny_db, f"pages/{page}.py", user=user)
+    asked.clear()
+    at.selectbox(key="forvaltning").set_value("Borger & Arbejdsmarked").run()
+    assert not at.exception
+    for_everything = [p for p in asked if "department" in p and p["department"] is None]
+    assert bool(for_everything) == (user is not None), for_everything
