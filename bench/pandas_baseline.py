@@ -118,6 +118,13 @@ def key_figures(frame, p):
     }])
 
 
+def citizen_totals(frame, p):
+    per_citizen = selected(frame, p).groupby("citizen_key", observed=True).size()
+    citizens, repeat = len(per_citizen), int((per_citizen > 1).sum())
+    return pd.DataFrame([{"citizens": citizens, "repeat_citizens": repeat,
+                          "repeat_share": repeat / citizens if citizens else None}])
+
+
 def registrations_per_citizen(frame, p):
     per_citizen = selected(frame, p).groupby("citizen_key", observed=True).size().clip(upper=6)
     out = per_citizen.value_counts().sort_index().rename_axis("registrations").reset_index(name="citizens")
@@ -377,7 +384,7 @@ def registrations(frame, p):
 BASELINES = {name: globals()[name] for name in (
     "key_figures", "monthly_registrations", "yearly_registrations", "year_to_date", "by_department", "by_unit", "by_type",
     "by_topic", "department_trend", "waiting_summary", "waiting_trend", "waiting_by_unit", "open_at_month_end",
-    "registrations_per_citizen", "course_length", "repeat_by_unit", "repeat_by_year", "caseworker_summary",
+    "citizen_totals", "registrations_per_citizen", "course_length", "repeat_by_unit", "repeat_by_year", "caseworker_summary",
     "caseworker_distribution", "caseworker_by_unit", "caseworker_trend", "unit_figures", "registrations")}
 
 

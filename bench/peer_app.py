@@ -145,7 +145,7 @@ def waiting_times() -> None:
 def repeat_contacts() -> None:
     period, p = sidebar()
     p |= of(period)
-    st.dataframe(figure("key_figures", p))
+    st.dataframe(figure("citizen_totals", p))
     bars(figure("registrations_per_citizen", p), "label", "citizens")
     bars(figure("course_length", p), "course_length", "citizens")
     st.dataframe(figure("repeat_by_unit", p))

@@ -7,13 +7,14 @@ from advisor import filters, loader, ui
 ui.page("Gentagne henvendelser", filters.describe())
 
 params = filters.params()
-loader.prefetch(*((name, params) for name in ("key_figures", "citizen_courses", "repeat_by_unit", "repeat_by_year",
+# The citizens are counted once (citizen_courses); the key figures and both distributions are summed from it.
+loader.prefetch(*((name, params) for name in ("citizen_totals", "repeat_by_unit", "repeat_by_year",
                                               "registrations_per_citizen", "course_length")))
-now = loader.load("key_figures", **params)
-if filters.no_data(now):
+now = loader.load("citizen_totals", **params)
+if filters.no_data(now, "citizens"):
     st.stop()
 k = now.iloc[0]
-whole = loader.load("key_figures", **filters.params(whole=True)).iloc[0] if filters.who().protected else None
+whole = loader.load("citizen_totals", **filters.params(whole=True)).iloc[0] if filters.who().protected else None
 ui.metrics([
     ("Borgere", k.citizens, None, 0, "off", ui.counted("citizens", whole)),
     ("Med 2 eller flere henvendelser", k.repeat_citizens, None, 0, "off",

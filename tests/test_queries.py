@@ -279,6 +279,24 @@ def test_citizen_courses(tiny):
     ]
 
 
+def test_citizen_totals(tiny):
+    # 2018: C, A, D, B, F one registration each, E two (as key_figures).
+    assert run(tiny, "citizen_totals") == [{"citizens": 6, "repeat_citizens": 1, "repeat_share": 1 / 6}]
+    # All time: A and B three each, E two; C, D, F, G one each.
+    assert run(tiny, "citizen_totals", **ALL_TIME) == [{"citizens": 7, "repeat_citizens": 3, "repeat_share": 3 / 7}]
+    assert run(tiny, "citizen_totals", department="Teknik & Miljø") == [
+        {"citizens": 0, "repeat_citizens": 0, "repeat_share": None}]
+
+
+@pytest.mark.parametrize("chosen", [{}, {"department": BA}, {"channel": "Telefon"}, {"inquiry_type": "Klage"},
+                                    {"units": ["Borgerservice", "Handicap og psykiatri"]}, {"org_view": "today"},
+                                    {"proper_only": True}, {"date_from": None, "date_to": None}], ids=str)
+def test_citizen_totals_are_key_figures_citizens(demo_con, chosen):
+    figures = run(demo_con, "key_figures", **chosen)[0]
+    assert run(demo_con, "citizen_totals", **chosen) == [
+        {c: figures[c] for c in ("citizens", "repeat_citizens", "repeat_share")}]
+
+
 def test_repeat_by_unit(tiny):
     assert [(r["unit"], r["citizens"], r["repeat_citizens"], r["repeat_share"]) for r in run(tiny, "repeat_by_unit")] == [
         ("Udbetaling Danmark", 1, 0, 0.0), ("Borgerservice", 1, 0, 0.0), ("Jobcenter – Jobaktiv", 1, 0, 0.0),
