@@ -10,6 +10,7 @@ page that shows both counts the registrations once.
 import os
 import re
 import tempfile
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -32,13 +33,18 @@ def text(name: str) -> str:
     return (QUERY_DIR / f"{name}.sql").read_text()
 
 
-@cache
+_parsed: dict[str, duckdb.Statement] = {}
+_parsing = threading.Lock()  # the loader's threads parse as they first run a query, on DuckDB's default connection
+
+
 def statement(name: str) -> duckdb.Statement:
     """The query parsed once. DuckDB runs a copy of it with each run's
     parameters, as it would run the text; parsing a long query again cost
     1-2 ms a run (a dozen queries a dialogue meeting)."""
-    [parsed] = duckdb.extract_statements(text(name))
-    return parsed
+    with _parsing:
+        if name not in _parsed:
+            [_parsed[name]] = duckdb.extract_statements(text(name))
+        return _parsed[name]
 
 
 @cache

@@ -113,3 +113,16 @@ def test_only_guarded_counts_are_counted_again_for_everything_the_user_may_see(a
     assert not at.exception
     for_everything = [p for p in asked if "department" in p and p["department"] is None]
     assert bool(for_everything) == (user is not None), for_everything
+
+
+def test_each_query_is_parsed_once_whoever_asks_first():
+    # The loader's threads parse the queries as they first run them.
+    from concurrent.futures import ThreadPoolExecutor
+
+    queries._parsed.clear()
+    names = queries.names() * 4
+    with ThreadPoolExecutor(8) as pool:
+        parsed = list(pool.map(queries.statement, names))
+    for name, statement in zip(names, parsed):
+        assert statement is queries.statement(name)
+        assert statement.named_parameters == queries.own_parameters(name)
