@@ -101,7 +101,6 @@ def counted(column: str, whole_now: pd.Series | None, whole_before: pd.Series | 
     return {"count": True, "parent": tuple(None if whole is None else whole[column] for whole in (whole_now, whole_before))}
 
 
-
 def _hidden(value, guard: dict | None, which: int, k: int) -> str | None:
     if guard is None:
         return None
