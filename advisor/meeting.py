@@ -26,6 +26,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from advisor import charts, disclosure, fmt, periods
@@ -196,8 +197,8 @@ class Material:
     half: periods.Period
     org_view: str
     units: list[pd.DataFrame]        # unit_figures for now, the half-year before, a year before
-    key_figures: list[pd.Series]     # key_figures for the same three half-years
-    topics: list[pd.DataFrame]       # by_topic for the three half-years
+    key_figures: list[pd.Series]     # half_key_figures for the same three half-years
+    topics: list[pd.DataFrame]       # half_topics for the three half-years
     types: pd.DataFrame              # by_type for now
     events: pd.DataFrame
     proper_only: bool = True         # egentlige henvendelser only (all but Uden for kompetence)
@@ -246,13 +247,29 @@ def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Per
                                   "proper_only": proper_only, "org_view": org_view, "departments": scope}
 
     spans = [half, half.previous(), half.year_before()]
+    # Three whole half-years in a row are one period: a query counts (or reads
+    # from the half-year summary) each of its half-years on its own, and the
+    # planning a query costs is paid once, not three times. A half-year cut
+    # short at the last registration is compared with the same days before:
+    # three periods apart.
+    whole = half.complete
+    asked = [periods.Period("range", spans[2].start, half.end)] if whole else spans
     if prefetch is not None:
-        prefetch(*((name, params(p)) for p in spans for name in ("unit_figures", "key_figures", "by_topic")),
+        prefetch(*((name, params(p)) for name in ("unit_figures", "half_key_figures", "half_topics") for p in asked),
                  ("by_type", params(half)), ("events_in_period", half.params()),
                  ("agreements", {"department": department, "departments": scope}))
-    # One half-year a query: the app caches each, so choosing the next
-    # half-year counts one new half-year, not three.
-    units = [run("unit_figures", **params(p)).drop(columns="half_start").reset_index(drop=True) for p in spans]
+
+    def per_half(name: str) -> list[pd.DataFrame]:
+        """A query's rows for each of the three half-years (now first), without their half_start."""
+        if not whole:
+            return [run(name, **params(p)).drop(columns="half_start") for p in spans]
+        found = run(name, **params(asked[0]))
+        starts = found["half_start"].to_numpy().astype("datetime64[D]")  # in order: the queries sort by it
+        rows = found.drop(columns="half_start")
+        return [rows.iloc[np.searchsorted(starts, day, "left"):np.searchsorted(starts, day, "right")].reset_index(drop=True)
+                for day in (np.datetime64(p.start, "D") for p in spans)]
+
+    units = per_half("unit_figures")
     agreed = follow_ups(run("agreements", department=department, departments=scope), half)
     agreed_units = {key: units[[p.key for p in spans].index(key)] if key in [p.key for p in spans]
                     else run("unit_figures", **params(periods.parse(key))).drop(columns="half_start")
@@ -260,8 +277,8 @@ def collect(run: Callable[..., pd.DataFrame], department: str, half: periods.Per
     return Material(
         department, half, org_view,
         units=units,
-        key_figures=[run("key_figures", **params(p)).iloc[0] for p in spans],
-        topics=[run("by_topic", **params(p)) for p in spans],
+        key_figures=[figures.iloc[0] for figures in per_half("half_key_figures")],
+        topics=per_half("half_topics"),
         types=run("by_type", **params(half)),
         events=run("events_in_period", **half.params()),
         proper_only=proper_only,

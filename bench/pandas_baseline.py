@@ -372,6 +372,29 @@ def unit_figures(frame, p):
                 "median_days_to_meeting", "repeat_citizens", "repeat_share", "citizens_with_trouble"]]
 
 
+def _halves(p: dict) -> list[tuple[pd.Timestamp, dict]]:
+    """The half-years of the period, each with the filters cut to it (the meeting's own choices only)."""
+    start, end = pd.Timestamp(p["date_from"]), pd.Timestamp(p["date_to"])
+    first, out = pd.Timestamp(start.year, 1 if start.month <= 6 else 7, 1), []
+    while first <= end:
+        following = first + pd.DateOffset(months=6)
+        out.append((first, p | {"units": None, "inquiry_type": None, "channel": None,
+                                "date_from": max(first, start), "date_to": min(following - pd.Timedelta(days=1), end)}))
+        first = following
+    return out
+
+
+def half_key_figures(frame, p):
+    return pd.concat([key_figures(frame, half).assign(half_start=first) for first, half in _halves(p)], ignore_index=True)[
+        ["half_start", "registrations", "citizens", "repeat_citizens", "repeat_share", "complaints", "median_days_to_answer",
+         "citizens_with_trouble"]]
+
+
+def half_topics(frame, p):
+    return pd.concat([by_topic(frame, half).assign(half_start=first) for first, half in _halves(p)], ignore_index=True)[
+        ["half_start", "topic", "registrations", "share"]]
+
+
 def registrations(frame, p):
     s = selected(frame, p)
     newest = s.iloc[::-1].head(p["max_rows"])
@@ -385,7 +408,8 @@ BASELINES = {name: globals()[name] for name in (
     "key_figures", "monthly_registrations", "yearly_registrations", "year_to_date", "by_department", "by_unit", "by_type",
     "by_topic", "department_trend", "waiting_summary", "waiting_trend", "waiting_by_unit", "open_at_month_end",
     "citizen_totals", "registrations_per_citizen", "course_length", "repeat_by_unit", "repeat_by_year", "caseworker_summary",
-    "caseworker_distribution", "caseworker_by_unit", "caseworker_trend", "unit_figures", "registrations")}
+    "caseworker_distribution", "caseworker_by_unit", "caseworker_trend", "unit_figures", "half_key_figures", "half_topics",
+    "registrations")}
 
 
 def same_answer(name: str, pandas_result: pd.DataFrame, duckdb_result: pd.DataFrame) -> bool:

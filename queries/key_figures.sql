@@ -9,6 +9,7 @@ with
 summarised as (
     select registrations, citizens, repeat_citizens, complaints, median_days_to_answer, citizens_with_trouble
     from summarised_half($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments, true)
+    where half_holds($date_from, $date_to, $department, $units, $inquiry_type, $channel, $departments)
 ),
 
 selected as (

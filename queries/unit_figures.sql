@@ -3,10 +3,9 @@
 -- citizens, first contacts ("1. gang"), complaints, median days to the first
 -- answer and to a meeting, citizens with more than one registration,
 -- citizens telling of caseworker-change trouble. Each half-year is counted on
--- its own. The meeting asks for one half-year at a time, so the app caches
--- each and a neighbouring half-year is not counted again.
--- A whole half-year is read from the half-year summary (advisor/summary.sql,
--- counted the same way at every write); any other period is counted here.
+-- its own. Whole half-years are read from the half-year summary
+-- (advisor/summary.sql, counted the same way at every write): the meeting asks
+-- for its three in one period. Any other period is counted here.
 with
 
 summarised as (
@@ -21,7 +20,7 @@ selected as (
         position, citizen_no, received_on, unit, inquiry_type, first_answer_on, meeting_on, caseworker_change_trouble,
         make_date(year(received_on), if(month(received_on) <= 6, 1, 7), 1) as half_start
     from filtered_inquiries($date_from, $date_to, $department, null, null, $proper_only, null, $org_view, $departments)
-    where not half_holds($date_from, $date_to, $department, null, null, null, $departments)
+    where not halves_hold($date_from, $date_to, $department, null, null, null, $departments)
 ),
 
 firsts as (

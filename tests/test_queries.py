@@ -609,28 +609,31 @@ def test_first_contact_ties_on_a_day_go_to_the_lower_number_not_the_lower_text(t
 
 
 # -- the half-year summary ----------------------------------------------------------
-# unit_figures and key_figures read a department's whole half-year from the
-# stored half-year summary; counted from the registrations (half_holds made
-# false on a connection of its own) they must give the same figures.
+# unit_figures, half_key_figures and key_figures read a department's whole
+# half-years from the stored half-year summary (key_figures one half-year);
+# counted from the registrations (halves_hold made false on a connection of
+# its own) they must give the same figures.
 
 HALVES = [(dt.date(y, m, 1), dt.date(y, m + 5, 30 if m == 1 else 31)) for y in (2017, 2018, 2019) for m in (1, 7)]
+# The meeting's three half-years in a row, read at once.
+MEETINGS = [(HALVES[i][0], HALVES[i + 2][1]) for i in range(len(HALVES) - 2)]
 
 
 @pytest.fixture(scope="module")
 def counting_con(demo_db):
     with queries.connect(demo_db) as con:
-        con.execute("create or replace macro half_holds(a, b, c, d, e, f, g) as false")
+        con.execute("create or replace macro halves_hold(a, b, c, d, e, f, g) as false")
         yield con
 
 
-@pytest.mark.parametrize("name", ["unit_figures", "key_figures"])
+@pytest.mark.parametrize("name", ["unit_figures", "half_key_figures", "key_figures"])
 @pytest.mark.parametrize("org_view", ["registered", "today"])
 @pytest.mark.parametrize("proper_only", [False, True])
 def test_half_summary_and_registrations_agree(demo_con, counting_con, name, org_view, proper_only):
     departments = [d for (d,) in demo_con.execute("select distinct department from inquiries where department is not null")
                    .fetchall()]
     for department in [*departments, "Ingen forvaltning"]:
-        for date_from, date_to in HALVES:
+        for date_from, date_to in HALVES + MEETINGS:
             filters = {"department": department, "org_view": org_view, "proper_only": proper_only,
                        "date_from": date_from, "date_to": date_to}
             assert run(demo_con, name, **filters) == run(counting_con, name, **filters), (department, date_from)
@@ -640,12 +643,67 @@ def test_half_summary_and_registrations_agree(demo_con, counting_con, name, org_
     assert run(demo_con, name, **scoped) == run(counting_con, name, **scoped)
 
 
-def test_the_meeting_reads_a_whole_half_year_from_the_summary(demo_con):
+@pytest.mark.parametrize("name", ["unit_figures", "half_key_figures"])
+def test_the_meeting_reads_whole_half_years_from_the_summary(demo_con, name):
     half = {"department": BA, "date_from": dt.date(2019, 1, 1), "date_to": dt.date(2019, 6, 30)}
-    assert "inquiries" not in scanned(demo_con, "unit_figures", **half)
-    assert "half_summary" in scanned(demo_con, "unit_figures", **half)
+    three = half | {"date_from": dt.date(2018, 1, 1)}  # the meeting's three half-years at once
+    for period in (half, three):
+        assert "inquiries" not in scanned(demo_con, name, **period)
+        assert "half_summary" in scanned(demo_con, name, **period)
     # A half-year cut short at the last registration is counted.
-    assert scanned(demo_con, "unit_figures", **half | {"date_to": dt.date(2019, 6, 20)})["inquiries"] > 0
+    assert scanned(demo_con, name, **half | {"date_to": dt.date(2019, 6, 20)})["inquiries"] > 0
+    # key_figures counts a period of more than one half-year: its citizens are not a sum of half-years'.
+    assert scanned(demo_con, "key_figures", **three)["inquiries"] > 0
+
+
+def test_half_key_figures(tiny):
+    # B&A from the 2nd half of 2017 to the 2nd half of 2018, a dialogue meeting's three half-years:
+    # 2017 H2: T-01, T-03 (A twice; answers after 2 and 1 days; T-03 no trouble);
+    # 2018 H1: T-05 (A, Klage, 2 days, trouble), T-06 (D, 1 day), T-10 (F, unanswered); 2018 H2: none.
+    three = {"department": BA, "date_from": D(2017, 7, 1), "date_to": D(2018, 12, 31)}
+    assert run(tiny, "half_key_figures", **three) == [
+        {"half_start": D(2017, 7, 1), "registrations": 2, "citizens": 1, "repeat_citizens": 1, "repeat_share": 1.0,
+         "complaints": 0, "median_days_to_answer": 1.5, "citizens_with_trouble": 0},
+        {"half_start": D(2018, 1, 1), "registrations": 3, "citizens": 3, "repeat_citizens": 0, "repeat_share": 0.0,
+         "complaints": 1, "median_days_to_answer": 1.5, "citizens_with_trouble": 1},
+        {"half_start": D(2018, 7, 1), "registrations": 0, "citizens": 0, "repeat_citizens": 0, "repeat_share": None,
+         "complaints": 0, "median_days_to_answer": None, "citizens_with_trouble": 0},
+    ]
+    # A half-year cut short (counted, not read from the summary): T-05 and T-06 by 15 February.
+    assert run(tiny, "half_key_figures", department=BA, date_to=D(2018, 2, 15)) == [
+        {"half_start": D(2018, 1, 1), "registrations": 2, "citizens": 2, "repeat_citizens": 0, "repeat_share": 0.0,
+         "complaints": 1, "median_days_to_answer": 1.5, "citizens_with_trouble": 1}]
+
+
+def test_half_topics(tiny):
+    three = {"department": BA, "date_from": D(2017, 7, 1), "date_to": D(2018, 12, 31)}
+    assert run(tiny, "half_topics", **three) == [
+        {"half_start": D(2017, 7, 1), "topic": "Overgang mellem ydelser", "registrations": 2, "share": 1.0},
+        {"half_start": D(2018, 1, 1), "topic": "225-timers reglen", "registrations": 1, "share": 1 / 3},
+        {"half_start": D(2018, 1, 1), "topic": "Boligstøtte", "registrations": 1, "share": 1 / 3},
+        {"half_start": D(2018, 1, 1), "topic": "Kontanthjælpsloft", "registrations": 1, "share": 1 / 3},
+    ]
+
+
+@pytest.mark.parametrize("chosen", [{"department": BA}, {"department": BK, "org_view": "today"},
+                                    {"department": BA, "proper_only": True}, {"department": BA, "departments": [BK]},
+                                    {"department": SO, "date_to": D(2019, 3, 20)}, {}], ids=str)
+def test_the_meetings_figures_of_each_half_year_are_those_of_the_half_year_alone(demo_con, chosen):
+    # The meeting asks for its three half-years at once (meeting.collect): each must
+    # have the headline figures and topics of key_figures and by_topic for it alone.
+    period = {"date_from": D(2018, 7, 1), "date_to": D(2019, 12, 31)} | chosen
+    halves = run(demo_con, "half_key_figures", **period)
+    topics = run(demo_con, "half_topics", **period)
+    assert [h["half_start"] for h in halves] == [D(2018, 7, 1), D(2019, 1, 1), D(2019, 7, 1)][:len(halves)]
+    assert len(halves) == (2 if "date_to" in chosen else 3)
+    for half in halves:
+        start = half.pop("half_start")
+        alone = period | {"date_from": start, "date_to": min(period["date_to"], D(start.year, start.month + 5, 30 if start.month == 1 else 31))}
+        key = run(demo_con, "key_figures", **alone)[0]
+        assert half == {c: key[c] for c in half}, start
+        assert [{k: t[k] for k in ("topic", "registrations", "share")} for t in topics if t["half_start"] == start] \
+            == run(demo_con, "by_topic", **alone), start
+    assert any(h["registrations"] for h in halves) or "departments" in chosen  # out of a leader's scope: nothing
 
 
 def test_a_stale_demo_database_is_counted_within_the_memory_limit(demo_db, demo_con, tmp_path):
