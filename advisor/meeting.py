@@ -84,7 +84,7 @@ def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame
     nan = float("nan")
     columns: dict[str, list] = {"unit": units}
     for name, f in frames.items():
-        values = dict(zip(f["unit"].tolist(), zip(f[figure].astype("float64").tolist(), f["citizens"].astype("float64").tolist())))
+        values = dict(zip(f["unit"].tolist(), zip(_floats(f[figure]), _floats(f["citizens"]))))
         pairs = [values.get(unit, (nan, nan)) for unit in units]
         columns[name] = [v for v, _ in pairs]
         columns[f"citizens_{name}"] = [c for _, c in pairs]
@@ -92,9 +92,14 @@ def compare(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame
         columns[change] = [a - b for a, b in zip(columns["now"], columns[against])]  # NaN where either is missing
     if figure in SHARE_PARTS:  # the share's numerator, for disclosure control (never shown)
         for name, f in frames.items():
-            parts = dict(zip(f["unit"].tolist(), f[SHARE_PARTS[figure]].astype("float64").tolist()))
+            parts = dict(zip(f["unit"].tolist(), _floats(f[SHARE_PARTS[figure]])))
             columns[f"part_{name}"] = [parts.get(unit, nan) for unit in units]
     return pd.DataFrame(columns)
+
+
+def _floats(column: pd.Series) -> list[float]:
+    """A column's values as floats, a missing one as NaN (astype("float64") parses its dtype's name each time)."""
+    return column.to_numpy(np.float64).tolist()
 
 
 # A share -> the count it is the share of the citizens of: a share is hidden
