@@ -1,5 +1,6 @@
 """Streamlit helpers shared by app.py and the pages."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
@@ -251,9 +252,12 @@ def _shown(values: list, spec: int | str) -> list[str]:
         return [fmt.points(v, 1) for v in values]
     if spec == "moment":
         return [fmt.moment(v) for v in values]
-    if spec == "date":  # in one go: the registrations' 500 rows have four date columns
-        days = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
-        return pd.to_datetime(days, errors="coerce").dt.strftime("%d.%m.%Y").fillna("").tolist()
+    if spec == "date":  # each day once: the registrations' 500 rows have four date columns of a few dozen days
+        days = pd.to_datetime(values if isinstance(values, pd.Series) else pd.Series(values, dtype=object),
+                              errors="coerce").to_numpy("datetime64[D]")
+        distinct, at = np.unique(days, return_inverse=True)
+        texts = ["" if np.isnat(day) else day.item().strftime("%d.%m.%Y") for day in distinct]
+        return [texts[i] for i in at.ravel()]
     if spec == "yes/no":
         return ["" if fmt._missing(v) else "ja" if v else "nej" for v in values]
     if spec == "text":  # a text as it is at once (2.500 cells in the registrations' table)

@@ -134,3 +134,18 @@ def test_a_whole_number_is_grouped_as_babel_groups_it(value, signed):
     expected = ("-" if value < 0 else "+" if signed and value > 0 else "") + expected
     assert fmt.number(value, signed=signed) == expected
     assert fmt.number(np.int64(int(value)), signed=signed) == expected
+
+
+def test_a_tables_dates_are_danish_dates_each_in_its_row():
+    # ui.table's "date" cells: dd.mm.yyyy, blank where there is none; each distinct day is
+    # formatted once (the registrations' 500 rows hold a few dozen days), but every row keeps its own.
+    import datetime as dt
+
+    import pandas as pd
+
+    from advisor import ui
+
+    days = pd.Series(pd.to_datetime(["2019-01-02", None, "2018-12-31", "2019-01-02", "2005-03-01"]))
+    assert ui._shown(days, "date") == ["02.01.2019", "", "31.12.2018", "02.01.2019", "01.03.2005"]
+    assert ui._shown([dt.date(2019, 3, 1), None, pd.NaT, dt.date(2019, 3, 1)], "date") == ["01.03.2019", "", "", "01.03.2019"]
+    assert ui._shown(pd.Series([], dtype="datetime64[us]"), "date") == []
