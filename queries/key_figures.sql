@@ -1,9 +1,10 @@
 -- The headline figures of a period: registrations, citizens, new citizens
 -- per month, share of citizens with more than one registration, complaints,
 -- median days to the first answer, citizens telling of trouble from
--- caseworker changes. A department's whole half-year (the dialogue meeting)
--- is read from the half-year summary (advisor/summary.sql, counted the same
--- way at every write); anything else is counted here.
+-- caseworker changes. A department's whole half-year is read from the
+-- half-year summary (advisor/summary.sql, counted the same way at every
+-- write); anything else is counted here. (The dialogue meeting asks
+-- half_key_figures for its three half-years at once.)
 with
 
 summarised as (
