@@ -15,6 +15,10 @@ from advisor import access, loader, periods
 ORG_VIEWS = {"registered": "Som registreret", "today": "Som organiseret i dag"}
 PERIOD_KEYS = {"year": "aar", "half": "halvaar", "quarter": "kvartal", "month": "maaned", "range": "datoer"}
 ALL = {"forvaltning": "Alle forvaltninger", "type": "Alle typer", "kanal": "Alle kanaler"}
+# Registreringer shows the newest 500 that match: enough to look things up in,
+# and ~100 KB to the browser (1.000 rows were ~230 KB a rerun); narrow the
+# filters to see others. app.py starts that query before the page runs.
+NEWEST = 500
 
 
 def data_span() -> tuple[dt.date, dt.date]:

@@ -26,6 +26,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from advisor import db, queries
 
@@ -89,12 +90,12 @@ def _claim(key: tuple) -> tuple[pd.DataFrame | Future, bool]:
 
 
 def _fill(promise: Future, key: tuple, path: str, con: duckdb.DuckDBPyConnection, version: int, name: str,
-          params: dict) -> pd.DataFrame:
+          params: dict, arrow: bool = False) -> pd.DataFrame | pa.Table:
     try:
         source = queries.source(name)
         given = None if source is None else _result(path, con, version, source, _wanted(source, params))
         with RUNNING:
-            result = queries.run(con, name, params, given=given)
+            result = queries.run(con, name, params, given=given, arrow=arrow)
     except BaseException as error:
         with _lock:
             _running.pop(key, None)
@@ -109,35 +110,36 @@ def _fill(promise: Future, key: tuple, path: str, con: duckdb.DuckDBPyConnection
     return result
 
 
-def _result(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict) -> pd.DataFrame:
-    key = (path, version, name, _key(params))
+def _result(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict,
+            arrow: bool = False) -> pd.DataFrame | pa.Table:
+    key = (path, version, name, _key(params)) + (("arrow",) if arrow else ())
     found, mine = _claim(key)
     if mine:
-        return _fill(found, key, path, con, version, name, params)
+        return _fill(found, key, path, con, version, name, params, arrow)
     return found.result() if isinstance(found, Future) else found
 
 
-def _start(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict) -> None:
+def _start(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict, arrow: bool = False) -> None:
     source = queries.source(name)
     if source is not None:  # queued before what is derived from it: no worker waits on a query still queued
         _start(path, con, version, source, _wanted(source, params))
-    key = (path, version, name, _key(params))
+    key = (path, version, name, _key(params)) + (("arrow",) if arrow else ())
     promise, mine = _claim(key)
     if mine:
-        _pool.submit(_fill, promise, key, path, con, version, name, params).add_done_callback(_quiet)
+        _pool.submit(_fill, promise, key, path, con, version, name, params, arrow).add_done_callback(_quiet)
 
 
 def _quiet(done: Future) -> None:
     done.exception()  # a failed prefetch fails again, visibly, where the page loads it
 
 
-def prefetch(*requests: tuple[str, dict]) -> None:
+def prefetch(*requests: tuple[str, dict], arrow: bool = False) -> None:
     """Start these queries, (name, params) each, in the background: they run
     (DuckDB without Python's lock) while the page draws what it has, and
-    load() then finds them done or waits for them."""
+    load() (with `arrow`: load_arrow()) then finds them done or waits for them."""
     path, con, version = connection()
     for name, params in requests:
-        _start(path, con, version, name, _wanted(name, params))
+        _start(path, con, version, name, _wanted(name, params), arrow)
 
 
 def _wanted(name: str, params: dict) -> dict:
@@ -148,3 +150,10 @@ def load(name: str, **params) -> pd.DataFrame:
     """The result of queries/<name>.sql for these parameters."""
     path, con, version = connection()
     return _result(path, con, version, name, _wanted(name, params)).copy(deep=False)
+
+
+def load_arrow(name: str, **params) -> pa.Table:
+    """The same result as an Arrow table (immutable, so handed out as it is):
+    for a long table drawn as it is, which then never becomes a DataFrame (ui.long_table)."""
+    path, con, version = connection()
+    return _result(path, con, version, name, _wanted(name, params), arrow=True)

@@ -149,3 +149,28 @@ def test_a_tables_dates_are_danish_dates_each_in_its_row():
     assert ui._shown(days, "date") == ["02.01.2019", "", "31.12.2018", "02.01.2019", "01.03.2005"]
     assert ui._shown([dt.date(2019, 3, 1), None, pd.NaT, dt.date(2019, 3, 1)], "date") == ["01.03.2019", "", "", "01.03.2019"]
     assert ui._shown(pd.Series([], dtype="datetime64[us]"), "date") == []
+
+
+def test_a_long_tables_arrow_cells_are_written_as_a_tables_cells():
+    # ui.long_table's cells, made in Arrow's kernels, are the text ui.table writes: dates dd.mm.yyyy,
+    # ja/nej, Danish numbers, and blank wherever a value is missing (never "None").
+    import datetime as dt
+
+    import pyarrow as pa
+
+    from advisor import ui
+
+    def column(values, kind):
+        return pa.chunked_array([pa.array(values[:2], kind), pa.array(values[2:], kind)])  # as DuckDB sends them: in chunks
+
+    days = [dt.date(2019, 1, 2), None, dt.date(2018, 12, 31), dt.date(2019, 1, 2), dt.date(2005, 3, 1)]
+    assert ui._cells(column(days, pa.date32()), "date").to_pylist() == ui._shown(days, "date") == [
+        "02.01.2019", "", "31.12.2018", "02.01.2019", "01.03.2005"]
+    assert ui._cells(column([None, None, None], pa.date32()), "date").to_pylist() == ["", "", ""]
+    flags = [True, None, False, True]
+    assert ui._cells(column(flags, pa.bool_()), "yes/no").to_pylist() == ui._shown(flags, "yes/no") == ["ja", "", "nej", "ja"]
+    counts = [0, None, 1234, 2]
+    assert ui._cells(column(counts, pa.int32()), 0).to_pylist() == ui._shown(counts, 0) == ["0", "", "1.234", "2"]
+    texts = ["Borger & Arbejdsmarked", None, "=1+1", ""]
+    assert ui._cells(column(texts, pa.string()), "text").to_pylist() == ["Borger & Arbejdsmarked", "", "=1+1", ""]
+    assert ui._cells(column(texts, pa.string()), None).to_pylist() == ["Borger & Arbejdsmarked", "", "=1+1", ""]

@@ -64,28 +64,47 @@ def test_a_failing_prefetch_fails_where_the_page_loads_it(counted):
         loader.load("year_to_date", **p)
 
 
-@pytest.mark.parametrize("page", ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts",
-                                  "caseworker_changes", "dialogue_meeting"])
-def test_every_query_a_page_prefetches_is_one_it_loads(app, tiny_db, monkeypatch, page):
-    """A prefetch whose parameters differ from the load's would count a figure nobody reads."""
-    prefetched, loaded = set(), set()
-    real_prefetch, real_load = loader.prefetch, loader.load
+def test_a_result_prefetched_as_arrow_is_the_one_loaded_as_arrow_and_runs_once(counted, tiny):
+    p = params() | {"max_rows": 3}
+    loader.prefetch(("registrations", p), arrow=True)
+    rows = loader.load_arrow("registrations", **p)
+    assert rows.equals(queries.run(tiny, "registrations", p, arrow=True))
+    assert rows.to_pandas()["inquiry_id"].tolist() == loader.load("registrations", **p)["inquiry_id"].tolist()
+    assert sorted(counted) == ["registrations", "registrations", "registrations"]  # as Arrow, as a DataFrame, and here
 
-    def prefetch(*requests):
-        prefetched.update((name, loader._key(loader._wanted(name, p))) for name, p in requests)
-        real_prefetch(*requests)
+
+@pytest.mark.parametrize("page", ["overview", "monthly_load", "departments", "waiting_times", "repeat_contacts",
+                                  "caseworker_changes", "dialogue_meeting", "registrations"])
+def test_every_query_a_page_prefetches_is_one_it_loads(app, tiny_db, monkeypatch, page):
+    """A prefetch whose parameters (or form: DataFrame or Arrow) differ from the
+    load's would count a figure nobody reads. The registrations are started by
+    app.py, before the sidebar is drawn."""
+    prefetched, loaded = set(), set()
+    real_prefetch, real_load, real_load_arrow = loader.prefetch, loader.load, loader.load_arrow
+
+    def prefetch(*requests, arrow=False):
+        prefetched.update((name, loader._key(loader._wanted(name, p)), arrow) for name, p in requests)
+        real_prefetch(*requests, arrow=arrow)
 
     def load(name, **p):
-        loaded.add((name, loader._key(loader._wanted(name, p))))
+        loaded.add((name, loader._key(loader._wanted(name, p)), False))
         return real_load(name, **p)
+
+    def load_arrow(name, **p):
+        loaded.add((name, loader._key(loader._wanted(name, p)), True))
+        return real_load_arrow(name, **p)
 
     monkeypatch.setattr(loader, "prefetch", prefetch)
     monkeypatch.setattr(loader, "load", load)
+    monkeypatch.setattr(loader, "load_arrow", load_arrow)
     at = app(tiny_db, f"pages/{page}.py")
     assert not at.exception
+    if page != "dialogue_meeting":  # and after a filter is changed
+        at.toggle(key="egentlige").set_value(True).run()
+        assert not at.exception
     assert prefetched
     sources = {"citizen_courses"}  # read through registrations_per_citizen and course_length
-    assert {name for name, _ in prefetched - loaded} <= sources
+    assert {name for name, _, _ in prefetched - loaded} <= sources
 
 
 @pytest.mark.parametrize("page", ["overview", "monthly_load", "waiting_times", "repeat_contacts", "caseworker_changes"])

@@ -723,3 +723,33 @@ def test_a_stale_demo_database_is_counted_within_the_memory_limit(demo_db, demo_
             assert run(con, name, channel="Telefon") == run(demo_con, name, channel="Telefon")
         half = {"department": BA, "date_from": dt.date(2019, 1, 1), "date_to": dt.date(2019, 6, 30)}
         assert run(con, "unit_figures", **half) == run(demo_con, "unit_figures", **half)
+
+
+@pytest.mark.parametrize("shape", [{}, {"date_from": None, "date_to": None}, {"department": "Børn & Kultur", "proper_only": True},
+                                   {"date_from": dt.date(2030, 1, 1), "date_to": dt.date(2030, 12, 31)}])
+def test_the_registrations_as_arrow_are_the_registrations(demo_con, shape):
+    # Registreringer draws the query's Arrow result (ui.long_table); its cells and its
+    # download are those of the DataFrame the other pages read, byte for byte.
+    from advisor import export, importer, ui
+
+    p = params(max_rows=500, **shape)
+    frame, rows = queries.run(demo_con, "registrations", p), queries.run(demo_con, "registrations", p, arrow=True)
+    assert rows.num_rows == len(frame) and rows.column_names == list(frame.columns)
+    columns = {column: label for label, column in importer.COLUMNS.items()}
+    formats = {"received_on": "date", "first_answer_on": "date", "meeting_on": "date", "closed_on": "date",
+               "caseworker_changes": 0, "caseworker_change_trouble": "yes/no"}  # as pages/registrations.py
+    for column in columns:
+        spec = formats.get(column, "text")
+        assert ui._cells(rows[column], spec).to_pylist() == ui._shown(
+            frame[column] if spec == "date" else frame[column].tolist(), spec), column
+    numbers = ui.numbers(rows, columns)
+    assert export.csv_bytes(numbers) == export.csv_bytes(frame[list(columns)].rename(columns=columns))
+    # The Excel file: the same inert cells, dates as dates and counts as counts.
+    import pandas as pd
+
+    from advisor import inert
+
+    pd.testing.assert_frame_equal(inert.frame(numbers), inert.frame(frame[list(columns)].rename(columns=columns)),
+                                  check_dtype=False)
+    assert [str(t) for t in numbers.dtypes if str(t) not in ("str", "object")] == [
+        "datetime64[us]", "datetime64[us]", "datetime64[us]", "datetime64[us]", "Int32", "boolean"]
