@@ -107,29 +107,6 @@ for section, pages in sections.items():
     nav.markdown(f"**{section}**")
     for page in pages:
         nav.page_link(page, label=page.title, icon=page.icon)
-# The page is Danish (Streamlit writes <html lang="en">): screen readers read
-# it so (WCAG 3.1.1); and the upload box's English words get Danish ones
-# (3.1.2), each time Streamlit draws it.
-st.html("""<script>
-document.documentElement.lang = 'da';
-if (!window.advisorDanish) {
-  window.advisorDanish = true;
-  const words = [['Drag and drop file here', 'Træk en fil hertil'], ['Browse files', 'Vælg fil'],
-                 ['Limit 200MB per file', 'Højst 200 MB pr. fil'], ['200MB per file', 'Højst 200 MB pr. fil'],
-                 ['Upload', 'Vælg fil']];
-  const danish = () => {
-    document.querySelectorAll('[data-testid="stFileUploader"] *').forEach((e) => {
-      e.childNodes.forEach((n) => {
-        if (n.nodeType !== 3) return;
-        for (const [en, da] of words) if (n.nodeValue.includes(en)) n.nodeValue = n.nodeValue.replace(en, da);
-      });
-    });
-    document.documentElement.lang = 'da';
-  };
-  new MutationObserver(danish).observe(document.body, {childList: true, subtree: true});
-  danish();
-}
-</script>""", unsafe_allow_javascript=True)
 # A page the role may not open is not in its navigation, and Streamlit shows
 # the default page instead; the attempt is written to the audit log.
 asked = urlparse(st.context.url or "").path.rstrip("/").rsplit("/", 1)[-1]
@@ -152,6 +129,10 @@ if notes and not presenting:  # the projector shows the meeting only
                      "borgerrådgiverens offentliggjorte tal for 2014–2018, men ingen række er en rigtig borger.")
 # Less empty space above the page's first line; a card's label and change
 # wrap onto a second line instead of being cut off on a narrow screen.
+# And: the page is Danish (Streamlit writes <html lang="en">): screen readers read
+# it so (WCAG 3.1.1); and the upload box's English words get Danish ones
+# (3.1.2), each time Streamlit draws it.
+# One element for both: each element a run draws costs a message to the browser.
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
         # Captions dark enough to read (4,5:1 or more); Streamlit's own grey is 3,88:1.
         "[data-testid='stCaptionContainer'],[data-testid='stCaptionContainer'] p{color:#575757 !important;opacity:1 !important}"
@@ -171,7 +152,27 @@ st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
         ".tal th,.tal td{padding:.3rem .75rem;border-bottom:1px solid #e2e4e8;text-align:left;vertical-align:top}"
         ".tal thead th{background:#f4f5f7;font-weight:600;border-bottom:2px solid #c9ccd3}"
         ".tal .n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.tal th.n{white-space:normal}"
-        ".tal tr.sum td{font-weight:700;background:#eef1f6}</style>")
+        ".tal tr.sum td{font-weight:700;background:#eef1f6}</style>"
+        + """<script>
+document.documentElement.lang = 'da';
+if (!window.advisorDanish) {
+  window.advisorDanish = true;
+  const words = [['Drag and drop file here', 'Træk en fil hertil'], ['Browse files', 'Vælg fil'],
+                 ['Limit 200MB per file', 'Højst 200 MB pr. fil'], ['200MB per file', 'Højst 200 MB pr. fil'],
+                 ['Upload', 'Vælg fil']];
+  const danish = () => {
+    document.querySelectorAll('[data-testid="stFileUploader"] *').forEach((e) => {
+      e.childNodes.forEach((n) => {
+        if (n.nodeType !== 3) return;
+        for (const [en, da] of words) if (n.nodeValue.includes(en)) n.nodeValue = n.nodeValue.replace(en, da);
+      });
+    });
+    document.documentElement.lang = 'da';
+  };
+  new MutationObserver(danish).observe(document.body, {childList: true, subtree: true});
+  danish();
+}
+</script>""", unsafe_allow_javascript=True)
 
 # The shared filters, where they apply: the meeting page has its own choices,
 # Begreber and Data none, and Månedlig belastning shows every year. A filter
