@@ -22,6 +22,7 @@ The rule for "Punkter til drøftelse" (shown on the page and in Begreber):
 """
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -125,8 +126,16 @@ def _moved(now, before, kind: str) -> bool:
     return abs(now - before) / before >= CHANGE
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _relative(now, before) -> float:
+    # Memoised, as _change: a rerun weighs and words some 50 moves of the same figures, in exact arithmetic.
     return abs(float(fmt.exact(now) - fmt.exact(before)) / float(fmt.exact(before)))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _change(now, before) -> str:
+    """The change from `before` to `now` in per cent, as written: +60, -11,1."""
+    return fmt.number((fmt.exact(now) - fmt.exact(before)) / fmt.exact(before) * 100, signed=True)
 
 
 def points(now: pd.DataFrame, previous: pd.DataFrame, year_before: pd.DataFrame, labels: tuple[str, str],
@@ -174,7 +183,7 @@ def _point(subject: str, figure: str, name: str, now, allowed: dict, decimals: i
         if fmt.exact(now) == fmt.exact(before):
             moves.append(f"som i {label}")
             continue
-        change = fmt.number((fmt.exact(now) - fmt.exact(before)) / fmt.exact(before) * 100, signed=True)
+        change = _change(now, before)
         moves.append(f"{'op' if now > before else 'ned'} fra {fmt.number(before, decimals)} i {label} ({change} %)")
     text = f"{subject}: {name.lower()} {fmt.number(now, decimals)}{unit} – {' og '.join(moves)}."
     return Point(subject, figure, text, weight, {"now": now, **allowed})
