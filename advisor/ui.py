@@ -63,7 +63,18 @@ def chart(spec: dict, where=st) -> None:
     """Draw a chart exactly as specified (Danish locale, projector-sized type),
     so that the screen and the exported images look the same. `where` is a
     container, e.g. a column."""
+    if datasets := spec.get("datasets"):
+        spec = {**spec, "datasets": {name: _arrow(data) for name, data in datasets.items()}}
     where.vega_lite_chart(spec, theme=None, width="stretch")
+
+
+def _arrow(data):
+    """A chart's data as an Arrow table, column by column (missing values as
+    nulls, as Streamlit's own conversion makes them): that conversion, with
+    pandas' metadata and a look at every cell, cost 0,3-0,5 ms a chart."""
+    if not isinstance(data, pd.DataFrame):
+        return data
+    return pa.table({str(column): pa.array(data[column], from_pandas=True) for column in data.columns})
 
 
 def metrics(rows: list[tuple], per_row: int = 3, compared: str | None = None) -> None:

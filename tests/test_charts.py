@@ -70,3 +70,27 @@ def test_danish_percent_and_count_labels():
                                                "format(datum['share'] * 100, ',.0f') + ' %'", "as": "bar_text"}]
     assert spec["config"]["locale"]["number"] == {"decimal": ",", "thousands": ".", "grouping": [3],
                                                   "currency": ["", " kr."]}
+
+
+def test_a_charts_data_go_to_the_browser_as_streamlit_would_send_them():
+    # ui.chart hands Streamlit each dataset as an Arrow table it made itself (faster than Streamlit's
+    # conversion of a DataFrame); the values, missing ones as nulls, are the ones Streamlit would send.
+    import datetime as dt
+
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+    from streamlit import dataframe_util
+
+    from advisor import ui
+
+    frame = pd.DataFrame({"value": [1.5, np.nan], "unit": ["Afdeling", None], "month_start": pd.to_datetime(["2019-01-01", None]),
+                          "hidden": [True, False], "count": pd.array([1, None], dtype="Int64"),
+                          "starts_on": [dt.date(2019, 1, 1), dt.date(2019, 2, 1)], "n": [1, 2]})
+    ours = ui._arrow(frame)
+    streamlits = pa.ipc.open_stream(dataframe_util.convert_anything_to_arrow_bytes(frame)).read_all()
+    assert ours.column_names == list(frame.columns)
+    assert ours.schema.types == [streamlits.schema.field(c).type for c in frame.columns]
+    assert all(ours[c].to_pylist() == streamlits[c].to_pylist() for c in frame.columns)
+    assert ours["value"].to_pylist() == [1.5, None] and ours["unit"].to_pylist() == ["Afdeling", None]
+    assert ui._arrow({"values": [1]}) == {"values": [1]}  # anything else is passed on as it is
