@@ -419,7 +419,7 @@ def chart_rows(material: Material, figure: str, k: int | None) -> pd.DataFrame:
     scale = 100 if decimals == "share" else 1
     labels = material.labels
     names = [labels[p] for p in ("now", "previous", "year_before")]
-    rows = []
+    columns: dict[str, list] = {"unit": [], "half": [], "value": [], "text": []}  # a frame made from lists at once
     values = {period: table[period].tolist() for period in ("now", "previous", "year_before")}
     hides = {period: hidden[period].tolist() if hidden is not None else None for period in values}
     for i, unit in enumerate(table["unit"].tolist()):
@@ -429,8 +429,9 @@ def chart_rows(material: Material, figure: str, k: int | None) -> pd.DataFrame:
             text = (disclosure.HIDDEN if is_hidden else
                     fmt.percent(value) if decimals == "share" else fmt.number(value, decimals) or "–")
             drawn = None if is_hidden or pd.isna(value) else float(value) if scale == 1 else float(fmt.exact(value) * scale)
-            rows.append((unit, half_name, drawn, text if period == "now" else ""))
-    return pd.DataFrame(rows, columns=["unit", "half", "value", "text"])
+            for column, cell in zip(columns.values(), (unit, half_name, drawn, text if period == "now" else "")):
+                column.append(cell)
+    return pd.DataFrame(columns)
 
 
 def chart_spec(material: Material, figure: str, k: int | None, height: int | None = None) -> dict:
