@@ -71,7 +71,7 @@ def chart(spec: dict, where=st) -> None:
 def _arrow(data):
     """A chart's data as an Arrow table, column by column (missing values as
     nulls, as Streamlit's own conversion makes them): that conversion, with
-    pandas' metadata and a look at every cell, cost 0,3-0,5 ms a chart."""
+    pandas' metadata and a look at every cell, cost 0,2-0,5 ms a chart."""
     if not isinstance(data, pd.DataFrame):
         return data
     return pa.table({str(column): pa.array(data[column], from_pandas=True) for column in data.columns})
@@ -223,8 +223,9 @@ def long_table(rows: pa.Table, columns: dict[str, str], name: str, formats: dict
     Arrow result (loader.load_arrow) as text cells in Streamlit's data grid,
     with CSV and Excel downloads as table() makes them. No DataFrame on the
     way: for 500 rows, making one and converting it back to Arrow cost 3-4 ms
-    a rerun. It has no disclosure control, so it is never drawn for a leader
-    or the secretariat."""
+    a rerun. `formats` as table()'s; a column without one is shown as text.
+    It has no disclosure control, so it is never drawn for a leader or the
+    secretariat."""
     if filters.who().protected:
         raise PermissionError("long_table has no disclosure control: the adviser's pages only")
     shown = pa.table({header: _cells(rows[col], formats.get(col)) for col, header in columns.items()})
