@@ -127,12 +127,12 @@ if notes and not presenting:  # the projector shows the meeting only
     st.markdown(" · ".join(notes), width="stretch",
                 help="Uden login: der er ikke sat login op (se README). Demodata: tallene er kalibreret til "
                      "borgerrådgiverens offentliggjorte tal for 2014–2018, men ingen række er en rigtig borger.")
-# Less empty space above the page's first line; a card's label and change
-# wrap onto a second line instead of being cut off on a narrow screen.
-# And: the page is Danish (Streamlit writes <html lang="en">): screen readers read
-# it so (WCAG 3.1.1); and the upload box's English words get Danish ones
-# (3.1.2), each time Streamlit draws it.
-# One element for both: each element a run draws costs a message to the browser.
+# One element (each costs a message a run) for the style and the script.
+# Style: less empty space above the page's first line; a card's label and
+# change wrap onto a second line instead of being cut off on a narrow screen.
+# Script: the page is Danish (Streamlit writes <html lang="en">), so screen
+# readers read it so (WCAG 3.1.1); and the upload box's English words get
+# Danish ones (3.1.2), each time Streamlit draws it.
 st.html("<style>[data-testid='stMainBlockContainer']{padding-top:4rem}"
         # Captions dark enough to read (4,5:1 or more); Streamlit's own grey is 3,88:1.
         "[data-testid='stCaptionContainer'],[data-testid='stCaptionContainer'] p{color:#575757 !important;opacity:1 !important}"

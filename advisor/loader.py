@@ -76,6 +76,11 @@ def _key(params: dict) -> tuple:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
+def _cache_key(path: str, version: int, name: str, params: dict, arrow: bool) -> tuple:
+    """A result's key: the file, its data version, the query, its parameters, and its form (DataFrame or Arrow)."""
+    return (path, version, name, _key(params)) + (("arrow",) if arrow else ())
+
+
 def _claim(key: tuple) -> tuple[pd.DataFrame | Future, bool]:
     """The cached result, or the one being computed; else a new promise the
     caller must keep (True): each result is computed once, whoever asks."""
@@ -112,7 +117,7 @@ def _fill(promise: Future, key: tuple, path: str, con: duckdb.DuckDBPyConnection
 
 def _result(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, params: dict,
             arrow: bool = False) -> pd.DataFrame | pa.Table:
-    key = (path, version, name, _key(params)) + (("arrow",) if arrow else ())
+    key = _cache_key(path, version, name, params, arrow)
     found, mine = _claim(key)
     if mine:
         return _fill(found, key, path, con, version, name, params, arrow)
@@ -123,7 +128,7 @@ def _start(path: str, con: duckdb.DuckDBPyConnection, version: int, name: str, p
     source = queries.source(name)
     if source is not None:  # queued before what is derived from it: no worker waits on a query still queued
         _start(path, con, version, source, _wanted(source, params))
-    key = (path, version, name, _key(params)) + (("arrow",) if arrow else ())
+    key = _cache_key(path, version, name, params, arrow)
     promise, mine = _claim(key)
     if mine:
         _pool.submit(_fill, promise, key, path, con, version, name, params, arrow).add_done_callback(_quiet)

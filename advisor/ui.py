@@ -208,8 +208,7 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
                           if col in formats else frame[col] for col, header in columns.items()}, index=frame.index)
     if hidden is not None:
         shown = shown.mask(hidden != "", hidden)
-    numeric = [columns[c] for c, spec in formats.items() if spec not in ("text", "yes/no", "date", "moment")]
-    grid(shown, numeric, where=where)
+    grid(shown, _numeric(columns, formats), where=where)
 
     def data() -> pd.DataFrame:  # made when a download is clicked
         numbers = frame[list(columns)].rename(columns=columns)
@@ -220,8 +219,9 @@ def table(frame: pd.DataFrame, columns: dict[str, str], name: str, formats: dict
 
 def long_table(rows: pa.Table, columns: dict[str, str], name: str, formats: dict[str, int | str], where=st) -> None:
     """A long table for the adviser alone (the registrations): the query's
-    Arrow result (loader.load_arrow) as text cells in Streamlit's data grid,
-    with CSV and Excel downloads as table() makes them. No DataFrame on the
+    Arrow result (loader.load_arrow) as text cells, drawn by grid() (a long
+    one in Streamlit's data grid), with CSV and Excel downloads as table()
+    makes them. No DataFrame on the
     way: for 500 rows, making one and converting it back to Arrow cost 3-4 ms
     a rerun. `formats` as table()'s; a column without one is shown as text.
     It has no disclosure control, so it is never drawn for a leader or the
@@ -229,11 +229,13 @@ def long_table(rows: pa.Table, columns: dict[str, str], name: str, formats: dict
     if filters.who().protected:
         raise PermissionError("long_table has no disclosure control: the adviser's pages only")
     shown = pa.table({header: _cells(rows[col], formats.get(col)) for col, header in columns.items()})
-    numeric = [columns[c] for c, spec in formats.items() if spec not in ("text", "yes/no", "date", "moment")]
-    where.dataframe(shown, hide_index=True, height="auto",
-                    column_config={h: st.column_config.TextColumn(h, alignment="right") for h in numeric})
-
+    grid(shown, _numeric(columns, formats), where=where)
     downloads(lambda: numbers(rows, columns), name, None, where)  # made when a download is clicked
+
+
+def _numeric(columns: dict[str, str], formats: dict[str, int | str]) -> list[str]:
+    """The headers of a table's number columns (right-aligned)."""
+    return [columns[c] for c, spec in formats.items() if spec not in ("text", "yes/no", "date", "moment")]
 
 
 _PANDAS_TYPES = {pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
@@ -262,16 +264,19 @@ def _cells(column: pa.ChunkedArray, spec: int | str | None) -> pa.ChunkedArray:
 HTML_ROWS = 60
 
 
-def grid(shown: pd.DataFrame, numeric: list[str], emphasised: tuple = (), where=st) -> None:
-    """A table of text cells. Short tables are real HTML tables: numbers and
+def grid(shown: pd.DataFrame | pa.Table, numeric: list[str], emphasised: tuple = (), where=st) -> None:
+    """A table of text cells (a DataFrame, or an Arrow table: long_table).
+    Short tables are real HTML tables: numbers and
     their headers right-aligned (Streamlit's grid draws every header left,
     whatever the column's alignment), every value escaped (advisor/inert.py),
     rows whose first cell is in `emphasised` ("I alt") bold. Longer tables
-    scroll in the data grid."""
+    scroll in the data grid, which takes an Arrow table as it is."""
     if len(shown) > HTML_ROWS:
         where.dataframe(shown, hide_index=True, height="auto",
                      column_config={h: st.column_config.TextColumn(h, alignment="right") for h in numeric})
         return
+    if isinstance(shown, pa.Table):
+        shown = shown.to_pandas()
     columns = list(shown.columns)
     right = [c in numeric for c in columns]
 
