@@ -17,11 +17,15 @@ create view imports as select * from data.imports;
 -- p_org_view 'today' places every unit in its department as organised today
 -- (Familierådgivningen under Borger & Arbejdsmarked also before 2019);
 -- anything else keeps the department as registered.
+-- unit_no numbers the rows' department and unit (order.sql): as registered,
+-- or for 'today' anew, one number for each department and unit as organised
+-- today. A unit placed today gets the negative of its place in org_today; any
+-- other keeps its department, and so its number, as registered.
 create macro filtered_inquiries(p_date_from, p_date_to, p_department, p_units, p_inquiry_type, p_proper_only, p_channel, p_org_view, p_departments) as table
 with
 
 org_today as (
-    select unit, department
+    select unit, department, -dense_rank() over (order by unit, department)::integer as unit_no
     from organisation
     where valid_from <= current_date and (valid_to is null or current_date <= valid_to)
 ),
@@ -33,7 +37,8 @@ placed as (
     from inquiries
     where p_org_view is distinct from 'today'
     union all
-    select inquiries.* replace (coalesce(org_today.department, inquiries.department) as department)
+    select inquiries.* replace (coalesce(org_today.department, inquiries.department) as department,
+                                coalesce(org_today.unit_no, inquiries.unit_no) as unit_no)
     from inquiries
     left join org_today using (unit)
     where p_org_view = 'today'

@@ -59,7 +59,7 @@ def store_summary(path: Path) -> None:
         con.execute(queries.ORDER_SQL.read_text())
         con.execute("begin")
         con.execute("update data.inquiries set position = numbered.position, citizen_no = numbered.citizen_no, "
-                    "working_days_to_answer = numbered.working_days_to_answer "
+                    "working_days_to_answer = numbered.working_days_to_answer, unit_no = numbered.unit_no "
                     "from numbered_inquiries() as numbered where data.inquiries.inquiry_id = numbered.inquiry_id")
         con.execute("delete from data.month_summary")
         con.execute("insert into data.month_summary by name select * from summary")

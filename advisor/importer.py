@@ -496,12 +496,12 @@ def apply(con: duckdb.DuckDBPyConnection, import_id: int) -> None:
     """Write the valid rows of `checked`: keep the rows they replace, then upsert;
     keep the invalid rows, masked, in rejected_rows."""
     con.execute(
-        "insert into import_previous_rows select $id, inquiries.* exclude (position, citizen_no, working_days_to_answer) from inquiries "
+        "insert into import_previous_rows select $id, inquiries.* exclude (position, citizen_no, working_days_to_answer, unit_no) from inquiries "
         "where inquiry_id in (select inquiry_id from checked where len(problems) = 0 and known)",
         {"id": import_id},
     )
     con.execute(
-        "insert or replace into inquiries select * exclude (row_number, problems, known, row_values), $id as import_id, null as position, null as citizen_no, null as working_days_to_answer "
+        "insert or replace into inquiries select * exclude (row_number, problems, known, row_values), $id as import_id, null as position, null as citizen_no, null as working_days_to_answer, null as unit_no "
         "from checked where len(problems) = 0",
         {"id": import_id},
     )
@@ -534,7 +534,7 @@ def undo(database: Path, import_id: int, who: str = "kommandolinjen") -> str:
         con.execute("begin transaction")
         con.execute("delete from inquiries where import_id = $id", {"id": import_id})
         con.execute(
-            "insert into inquiries select * exclude (replaced_by_import), null as position, null as citizen_no, null as working_days_to_answer from import_previous_rows "
+            "insert into inquiries select * exclude (replaced_by_import), null as position, null as citizen_no, null as working_days_to_answer, null as unit_no from import_previous_rows "
             "where replaced_by_import = $id",
             {"id": import_id},
         )

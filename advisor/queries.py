@@ -140,7 +140,7 @@ def summary_is_current(con: duckdb.DuckDBPyConnection) -> bool:
         [(current,)] = con.execute(
             "select summary_version is not distinct from data_version"
             " and not exists (select 1 from data.month_summary where proper_only is null)"
-            " and not exists (select 1 from data.inquiries where citizen_no is null)"
+            " and not exists (select 1 from data.inquiries where citizen_no is null or unit_no is null)"
             " and (select count(*) from data.filter_values) >= 0"
             " and (select count(*) from data.half_summary) >= 0"
             " and not exists (select working_days_to_answer from data.inquiries where false)"

@@ -20,11 +20,13 @@ create table if not exists inquiries (
     import_id                 integer,           -- null for demo rows
     position                  bigint,            -- the registrations' order (advisor/order.sql), set at every write
     citizen_no                integer,           -- the citizen as a number (advisor/order.sql), set at every write
-    working_days_to_answer    integer            -- working days after receipt up to the first answer (order.sql), set at every write
+    working_days_to_answer    integer,           -- working days after receipt up to the first answer (order.sql), set at every write
+    unit_no                   integer            -- the department and unit as a number (advisor/order.sql), set at every write
 );
 alter table inquiries add column if not exists position bigint;
 alter table inquiries add column if not exists citizen_no integer;
 alter table inquiries add column if not exists working_days_to_answer integer;
+alter table inquiries add column if not exists unit_no integer;
 
 -- Unit -> department over time; valid_to null = still valid.
 create table if not exists organisation (

@@ -14,7 +14,7 @@ per_citizen as (
     select
         citizen_no,
         least(count(*), 6) as registrations,
-        greatest(max(received_on), coalesce(max(closed_on), max(received_on))) - min(received_on) as days
+        max(greatest(received_on, closed_on)) - min(received_on) as days  -- greatest() passes over a missing closing
     from selected
     group by citizen_no
 ),

@@ -8,12 +8,13 @@ Unless a test says otherwise, the period is 2018 and no other filter is set.
 """
 
 import datetime as dt
+import re
 
 import duckdb
 import pytest
 
 from advisor import queries
-from conftest import params, records
+from conftest import TINY_CSV, params, records
 
 D = dt.date
 BA, BK, SO, AM = "Borger & Arbejdsmarked", "Børn & Kultur", "Sundhed & Omsorg", "Anden myndighed"
@@ -304,12 +305,116 @@ def test_repeat_by_unit(tiny):
     ]
 
 
+def test_repeat_by_unit_as_organised_today(tiny):
+    # B's three registrations at Familierådgivningen: T-02 and T-07 under Børn & Kultur (as registered
+    # before 2019), T-11 under Borger & Arbejdsmarked. As organised today all three are B&A's.
+    def family(**chosen):
+        return [(r["department"], r["citizens"], r["repeat_citizens"]) for r in run(tiny, "repeat_by_unit", **ALL_TIME | chosen)
+                if r["unit"] == "Familierådgivningen"]
+
+    assert family() == [(BA, 1, 0), (BK, 1, 1)]
+    assert family(org_view="today") == [(BA, 1, 1)]
+    today = {(r["department"], r["unit"]): r["citizens"] for r in run(tiny, "repeat_by_unit", **ALL_TIME, org_view="today")}
+    assert today == {(BA, "Jobcenter – Jobaktiv"): 1, (BA, "Borgerservice"): 1, (BA, "Ydelse og kontanthjælp"): 1,
+                     (BA, "Familierådgivningen"): 1, (BA, "Jobcenter – Sygedagpenge"): 1, (AM, "Udbetaling Danmark"): 1,
+                     (SO, "Handicap og psykiatri"): 1}
+
+
 def test_repeat_by_year(tiny):
     assert run(tiny, "repeat_by_year") == [
         {"year": 2017, "citizens": 2, "repeat_citizens": 1, "repeat_share": 0.5},
         {"year": 2018, "citizens": 6, "repeat_citizens": 1, "repeat_share": 1 / 6},
         {"year": 2019, "citizens": 2, "repeat_citizens": 0, "repeat_share": 0.0},
     ]
+
+
+# -- the unit numbers ----------------------------------------------------------------
+# The queries that count citizens per unit group on unit_no, a number for the
+# department and unit (order.sql; connect.sql numbers them anew "as organised
+# today"). One number must be one department and unit, in both views, also
+# for a registration without a department or unit, for a unit the organisation
+# does not know, and for a unit registered under two departments.
+
+ODD_UNITS = [
+    "T-13,H,2018-03-01,Telefon,,Borgerservice,Klage,,,,,,",
+    "T-14,H,2018-03-02,Telefon,Borger & Arbejdsmarked,,Klage,,,,,,",
+    "T-15,I,2018-03-03,Mail,,,Klage,,,,,,",
+    "T-16,I,2018-03-04,Mail,Teknik & Miljø,Ukendt enhed,Klage,,,,,,",
+    "T-17,H,2018-03-05,Brev,Teknik & Miljø,Borgerservice,Klage,,,,,2,true",
+    "T-18,H,2018-03-06,Brev,Teknik & Miljø,Borgerservice,Klage,,,,,,",
+]
+
+# Each citizen per department and unit counted on the texts themselves, as the queries did before unit_no.
+BY_TEXT = """
+with per_citizen as (
+    select department, unit, citizen_no, count(*) as registrations,
+           count(caseworker_changes) > 0 as asked, coalesce(bool_or(caseworker_change_trouble), false) as trouble
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+    group by all
+)
+select department, unit, count(*) as citizens, count(*) filter (where registrations > 1) as repeat_citizens,
+       count(*) filter (where asked) as citizens_asked, count(*) filter (where trouble) as citizens_with_trouble
+from per_citizen
+group by all
+"""
+
+
+@pytest.fixture(scope="module")
+def odd_units(tmp_path_factory):
+    from conftest import build_from_csv
+
+    folder = tmp_path_factory.mktemp("odd")
+    csv = folder / "odd.csv"
+    csv.write_text(TINY_CSV.read_text().rstrip("\n") + "\n" + "\n".join(ODD_UNITS) + "\n")
+    with queries.connect(build_from_csv(folder / "odd.duckdb", csv)) as con:
+        yield con
+
+
+def by_text(con, **overrides) -> set[tuple]:
+    p = params(**overrides)
+    names = set(re.findall(r"\$([a-z_]+)", BY_TEXT))
+    return set(con.execute(BY_TEXT, {k: v for k, v in p.items() if k in names}).fetchall())
+
+
+@pytest.mark.parametrize("org_view", ["registered", "today"])
+def test_a_unit_number_is_one_department_and_unit(odd_units, demo_con, org_view):
+    for con in (odd_units, demo_con):
+        [(numbers, units, pairs)] = con.execute(
+            "select count(distinct unit_no), count(distinct (department, unit)), count(distinct (unit_no, department, unit))"
+            " from filtered_inquiries(null, null, null, null, null, false, null, $org_view, null)", {"org_view": org_view}).fetchall()
+        assert numbers == units == pairs
+
+
+@pytest.mark.parametrize("chosen", [{}, {"org_view": "today"}, ALL_TIME, ALL_TIME | {"org_view": "today"},
+                                    {"department": "Teknik & Miljø"}, {"units": ["Borgerservice"], "org_view": "today"}], ids=str)
+def test_the_counts_per_unit_are_those_of_the_texts(odd_units, chosen):
+    # 2018: H at Borgerservice without a department (T-13), at B&A without a unit (T-14) and twice at
+    # Borgerservice under Teknik & Miljø (T-17, T-18: a repeat, asked, trouble); I without either (T-15)
+    # and at a unit the organisation does not know (T-16).
+    repeats = {(r["department"], r["unit"], r["citizens"], r["repeat_citizens"]) for r in run(odd_units, "repeat_by_unit", **chosen)}
+    changes = {(r["department"], r["unit"], r["citizens"], r["citizens_asked"], r["citizens_with_trouble"])
+               for r in run(odd_units, "caseworker_by_unit", **chosen)}
+    expected = by_text(odd_units, **chosen)
+    assert repeats == {row[:4] for row in expected}
+    assert changes == {row[:3] + row[4:] for row in expected}
+    if not chosen:
+        assert {r[:4] for r in expected if r[2] != 1 or r[3]} == {("Teknik & Miljø", "Borgerservice", 1, 1),
+                                                                   (SO, "Handicap og psykiatri", 1, 1)}
+        assert {(None, "Borgerservice", 1, 0), (BA, None, 1, 0), (None, None, 1, 0),
+                ("Teknik & Miljø", "Ukendt enhed", 1, 0)} <= repeats
+
+
+@pytest.mark.parametrize("chosen", [{}, {"org_view": "today"}, {"department": BA, "proper_only": True},
+                                    {"date_from": None, "date_to": None, "org_view": "today"}, {"inquiry_type": "Klage"},
+                                    {"units": ["Borgerservice", "Familierådgivningen"], "org_view": "today"}], ids=str)
+def test_the_demos_counts_per_unit_are_those_of_the_texts(demo_con, chosen):
+    chosen = {"date_from": D(2019, 1, 1), "date_to": D(2019, 12, 31)} | chosen
+    expected = by_text(demo_con, **chosen)
+    assert {(r["department"], r["unit"], r["citizens"], r["repeat_citizens"]) for r in run(demo_con, "repeat_by_unit", **chosen)} \
+        == {row[:4] for row in expected}
+    assert {(r["department"], r["unit"], r["citizens"], r["citizens_asked"], r["citizens_with_trouble"])
+            for r in run(demo_con, "caseworker_by_unit", **chosen)} == {row[:3] + row[4:] for row in expected}
+    assert expected
 
 
 # -- the month summary --------------------------------------------------------------
@@ -449,7 +554,7 @@ def test_a_database_older_than_the_summary_still_opens(tmp_path, tiny):
         con.execute("drop table half_summary")
         con.execute("drop table filter_values")
         con.execute("alter table meta drop column summary_version")
-        for column in ("position", "citizen_no", "working_days_to_answer"):
+        for column in ("position", "citizen_no", "working_days_to_answer", "unit_no"):
             con.execute(f"alter table inquiries drop column {column}")
     with queries.connect(path) as con:
         assert not queries.summary_is_current(con)
@@ -457,6 +562,7 @@ def test_a_database_older_than_the_summary_still_opens(tmp_path, tiny):
         # Numbered and counted at reading: working days, "1. gang", the meeting's half-year.
         assert run(con, "waiting_summary", target_days=5)[0]["answered_within_target_share"] == 5 / 6
         assert [r["first_contacts"] for r in run(con, "by_department")] == [r["first_contacts"] for r in run(tiny, "by_department")]
+        assert run(con, "repeat_by_unit", org_view="today") == run(tiny, "repeat_by_unit", org_view="today")
         assert run(con, "key_figures", department=BA, date_from=dt.date(2018, 1, 1), date_to=dt.date(2018, 6, 30))[0][
             "registrations"] > 0
 
