@@ -1,9 +1,11 @@
 -- Registrations per unit, "alle henvendelser" and "1. gang" (each citizen's
 -- first registration in the period), with shares of the period's total.
+-- Counted per unit_no, the department and unit as a number (order.sql), as
+-- repeat_by_unit.sql counts.
 with
 
 selected as (
-    select position, citizen_no, department, unit
+    select position, citizen_no, unit_no, department, unit
     from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
 ),
 
@@ -15,28 +17,28 @@ firsts as (
 ),
 
 all_registrations as (
-    select department, unit, count(*) as registrations
+    select unit_no, any_value(department) as department, any_value(unit) as unit, count(*) as registrations
     from selected
-    group by all
+    group by unit_no
 ),
 
 first_contacts as (
-    select department, unit, count(*) as first_contacts
+    select unit_no, count(*) as first_contacts
     from selected
     semi join firsts using (position)
-    group by all
+    group by unit_no
 ),
 
 final as (
     select
-        department,
-        unit,
-        registrations,
-        registrations / sum(registrations) over () as registrations_share,
-        coalesce(first_contacts, 0) as first_contacts,
-        coalesce(first_contacts, 0) / sum(coalesce(first_contacts, 0)) over () as first_contacts_share
+        all_registrations.department,
+        all_registrations.unit,
+        all_registrations.registrations,
+        all_registrations.registrations / sum(all_registrations.registrations) over () as registrations_share,
+        coalesce(first_contacts.first_contacts, 0) as first_contacts,
+        coalesce(first_contacts.first_contacts, 0) / sum(coalesce(first_contacts.first_contacts, 0)) over () as first_contacts_share
     from all_registrations
-    left join first_contacts using (department, unit)
+    left join first_contacts using (unit_no)
     order by department, registrations desc, unit
 )
 

@@ -329,7 +329,7 @@ def test_repeat_by_year(tiny):
 
 
 # -- the unit numbers ----------------------------------------------------------------
-# The queries that count citizens per unit group on unit_no, a number for the
+# The queries that count per unit group on unit_no, a number for the
 # department and unit (order.sql; connect.sql numbers them anew "as organised
 # today"). One number must be one department and unit, in both views, also
 # for a registration without a department or unit, for a unit the organisation
@@ -358,6 +358,19 @@ from per_citizen
 group by all
 """
 
+# ... and the registrations and first registrations ("1. gang") per department and unit.
+REGISTRATIONS_BY_TEXT = """
+with
+selected as (
+    select position, citizen_no, department, unit
+    from filtered_inquiries($date_from, $date_to, $department, $units, $inquiry_type, $proper_only, $channel, $org_view, $departments)
+),
+firsts as (select min(position) as position from selected group by citizen_no)
+select department, unit, count(*) as registrations, count(*) filter (where position in (select position from firsts)) as first_contacts
+from selected
+group by all
+"""
+
 
 @pytest.fixture(scope="module")
 def odd_units(tmp_path_factory):
@@ -370,10 +383,14 @@ def odd_units(tmp_path_factory):
         yield con
 
 
-def by_text(con, **overrides) -> set[tuple]:
+def by_text(con, sql: str = BY_TEXT, **overrides) -> set[tuple]:
     p = params(**overrides)
-    names = set(re.findall(r"\$([a-z_]+)", BY_TEXT))
-    return set(con.execute(BY_TEXT, {k: v for k, v in p.items() if k in names}).fetchall())
+    names = set(re.findall(r"\$([a-z_]+)", sql))
+    return set(con.execute(sql, {k: v for k, v in p.items() if k in names}).fetchall())
+
+
+def registrations_by_unit(con, **chosen) -> set[tuple]:
+    return {(r["department"], r["unit"], r["registrations"], r["first_contacts"]) for r in run(con, "by_unit", **chosen)}
 
 
 @pytest.mark.parametrize("org_view", ["registered", "today"])
@@ -397,6 +414,7 @@ def test_the_counts_per_unit_are_those_of_the_texts(odd_units, chosen):
     expected = by_text(odd_units, **chosen)
     assert repeats == {row[:4] for row in expected}
     assert changes == {row[:3] + row[4:] for row in expected}
+    assert registrations_by_unit(odd_units, **chosen) == by_text(odd_units, REGISTRATIONS_BY_TEXT, **chosen)
     if not chosen:
         assert {r[:4] for r in expected if r[2] != 1 or r[3]} == {("Teknik & Miljø", "Borgerservice", 1, 1),
                                                                    (SO, "Handicap og psykiatri", 1, 1)}
@@ -414,6 +432,7 @@ def test_the_demos_counts_per_unit_are_those_of_the_texts(demo_con, chosen):
         == {row[:4] for row in expected}
     assert {(r["department"], r["unit"], r["citizens"], r["citizens_asked"], r["citizens_with_trouble"])
             for r in run(demo_con, "caseworker_by_unit", **chosen)} == {row[:3] + row[4:] for row in expected}
+    assert registrations_by_unit(demo_con, **chosen) == by_text(demo_con, REGISTRATIONS_BY_TEXT, **chosen)
     assert expected
 
 
