@@ -1,8 +1,8 @@
 -- Per department and unit: citizens with a registration there in the
 -- period, and those with two or more registrations there. Counted per
 -- unit_no, the department and unit as a number (order.sql): grouping on two
--- integers instead of two texts and one integer halved the query's time at
--- 10 million.
+-- integers instead of two texts and one integer took the query from 65 to
+-- 41 ms for a year at 10 million.
 with
 
 selected as (
